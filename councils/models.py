@@ -1,0 +1,73 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+
+class CouncilQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """The councils this person may see: all for a superuser, else their own."""
+        if user.is_superuser:
+            return self
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(memberships__user=user)
+
+
+class Council(models.Model):
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+
+    objects = CouncilQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("councils:detail", args=[self.slug])
+
+
+class Committee(models.Model):
+    """A body of a council that makes or receives recommendations."""
+
+    council = models.ForeignKey(Council, models.PROTECT, related_name="committees")
+    name = models.CharField(max_length=200)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["council__name", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["council", "name"], name="committee_unique_name_per_council"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Membership(models.Model):
+    """A person's role in one council; it is what lets them see that council."""
+
+    class Role(models.TextChoices):
+        MEMBER = "member", "Scrutiny member"
+        OFFICER = "officer", "Officer"
+        ADMIN = "admin", "Council admin"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="memberships")
+    council = models.ForeignKey(Council, models.CASCADE, related_name="memberships")
+    role = models.CharField(max_length=20, choices=Role.choices)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["council__name", "user__username"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "council"], name="membership_one_per_user_and_council"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} ({self.get_role_display()}, {self.council})"

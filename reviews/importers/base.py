@@ -1,0 +1,202 @@
+"""What every paper layout reads into, and the clean-up they share."""
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+
+class PaperError(Exception):
+    """A paper that cannot be imported; the message says where and why."""
+
+    def __init__(self, message, line=None):
+        self.line = line
+        super().__init__(message)
+
+
+@dataclass
+class ParsedResponse:
+    decision: str
+    decision_wording: str
+    comment: str
+    responder_name: str = ""
+    responder_role: str = ""
+    response_date: date | None = None
+    position: int | None = None
+
+
+@dataclass
+class ParsedUpdate:
+    text: str
+    paragraph_number: int | None = None
+    status: str = ""
+    status_wording: str = ""
+    update_date: date | None = None
+    author_name: str = ""
+
+
+@dataclass
+class ParsedRecommendation:
+    number: int
+    text: str
+    line: int
+    title: str = ""
+    position: int | None = None
+    response: ParsedResponse | None = None
+    update: ParsedUpdate | None = None
+
+
+@dataclass
+class ParsedRound:
+    committee: str
+    meeting_date: date
+    title: str = ""
+    report_author: str = ""
+    cabinet_member: str = ""
+    wards: str = ""
+    introduction: str = ""
+    narrative: str = ""
+    closing: str = ""
+    previous_update_date: date | None = None
+
+
+@dataclass
+class ParsedPaper:
+    """One paper as read: what it says, before anything is written."""
+
+    kind: str  # a SourceDocument.Kind value
+    layout: str
+    council: str
+    title: str
+    paper_date: date | None
+    # The review the paper makes recommendations for, or reports on.
+    review_title: str = ""
+    review_committee: str = ""
+    review_recommended_date: date | None = None
+    review_report_dated: str = ""
+    review_endorsed_date: date | None = None
+    recommendations: list[ParsedRecommendation] = field(default_factory=list)
+    round: ParsedRound | None = None
+
+    @property
+    def creates_recommendations(self):
+        return bool(self.recommendations)
+
+
+# Extraction debris: Word bookmarks, and the HTML or Markdown emphasis that
+# some converters leave around words.
+_DEBRIS = [
+    (re.compile(r"\[bookmark: [^\]]*\]"), ""),
+    (re.compile(r"</?(?:i|b|em|strong|u|sup|sub)>"), ""),
+    (re.compile(r"\*\*"), ""),
+]
+
+
+def clean(text):
+    """Drop extraction debris from a piece of text; keep every word."""
+    for pattern, replacement in _DEBRIS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def tidy(text):
+    """Trim each line's trailing white space and the text's blank ends."""
+    return "\n".join(line.rstrip() for line in text.strip("\n").splitlines()).strip()
+
+
+_ORDINAL = re.compile(r"(\d{1,2})\s*(?:st|nd|rd|th)\b")
+
+
+def parse_date(value, line=None):
+    """Read a date as councils write them: 03/11/2020, 16 January 2024, 10 th June 2013."""
+    value = _ORDINAL.sub(r"\1", clean(value)).strip().rstrip(".")
+    value = re.sub(r"\s+", " ", value)
+    for form in ("%d/%m/%Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(value, form).date()
+        except ValueError:
+            continue
+    raise PaperError(f"“{value}” is not a date the importer can read.", line)
+
+
+# Words that begin "X Council" without naming a council ("The Council").
+_LEADING = {"The", "That", "This", "When", "Where", "If", "And"}
+_NOT_PLACES = {"City", "County", "Borough", "District", "Community", "Parish", "Town"}
+_COUNCIL = re.compile(r"\b((?:[A-Z][a-z]+ )+?(?:(?:City|County|Borough|District) )?Council)\b")
+
+
+def council_named_in(text):
+    """The council a paper is by: the one it names most often."""
+    counts = Counter()
+    for name in _COUNCIL.findall(text):
+        words = name.split()
+        while words[0] in _LEADING:
+            words.pop(0)
+        if len(words) > 1 and words[0] not in _NOT_PLACES:
+            counts[" ".join(words)] += 1
+    if not counts:
+        raise PaperError("The paper does not name its council (for example “Oxford City Council”).")
+    (best, best_count), *rest = counts.most_common()
+    if rest and rest[0][1] == best_count:
+        raise PaperError(
+            f"The paper names {best} and {rest[0][0]} equally often, so the importer cannot tell "
+            "whose paper it is."
+        )
+    return best
+
+
+_NUMBERED = re.compile(r"^(?P<number>\d+)\.\s+(?P<text>\S.*)$", re.DOTALL)
+_BULLET = re.compile(r"^\s*[-·•]\s*\S")
+
+
+def numbered(line):
+    """The paragraph number and text of a line such as "12. The council ...", or None."""
+    match = _NUMBERED.match(line.strip())
+    return (int(match["number"]), match["text"]) if match else None
+
+
+def is_bullet(line):
+    return bool(_BULLET.match(line))
+
+
+def join_blocks(blocks):
+    """Store blocks as text: one blank line between blocks."""
+    return "\n\n".join(block for block in blocks if block.strip())
+
+
+def prose_blocks(lines, first_line, heading=None, seen=None):
+    """Read the prose of a paper into blocks, keeping each paragraph's own number.
+
+    A numbered line ("5. ...") starts a paragraph; bullet lines belong to the
+    paragraph above them; any other line continues a numbered paragraph split
+    by a page break, or else stands as a paragraph of its own. ``heading(line)``
+    says whether a line is a heading, stored as "## Heading".
+    Numbers must not repeat (within ``seen``, shared across calls for one paper).
+    """
+    blocks = []
+    seen = {} if seen is None else seen
+    open_numbered = False
+    for offset, raw in enumerate(lines):
+        line = clean(raw).rstrip()
+        if not line.strip():
+            continue
+        number = numbered(line)
+        if heading and heading(line):
+            blocks.append("## " + line.strip().lstrip("#").strip())
+            open_numbered = False
+        elif number:
+            if number[0] in seen:
+                raise PaperError(
+                    f"Paragraph {number[0]} is numbered twice (first at line {seen[number[0]]}).",
+                    first_line + offset,
+                )
+            seen[number[0]] = first_line + offset
+            blocks.append(line.strip())
+            open_numbered = True
+        elif is_bullet(line) and blocks and not blocks[-1].startswith("## "):
+            blocks[-1] += "\n" + line.strip()
+        elif open_numbered:
+            blocks[-1] += " " + line.strip()
+        else:
+            blocks.append(line.strip())
+    return blocks

@@ -1,0 +1,116 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from councils.models import Committee, Council
+
+
+class ReviewQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """The reviews of the councils this person may see."""
+        return self.filter(council__in=Council.objects.for_user(user))
+
+
+class Review(models.Model):
+    """One scrutiny review and its report, which makes the recommendations."""
+
+    council = models.ForeignKey(Council, models.PROTECT, related_name="reviews")
+    # The committee whose review it is; empty where no paper names it.
+    committee = models.ForeignKey(Committee, models.PROTECT, null=True, blank=True, related_name="reviews")
+    title = models.CharField(max_length=300)
+    slug = models.SlugField(max_length=100)
+    # When the committee made the recommendations (Oxford: "made on 03/11/2020").
+    recommended_date = models.DateField(null=True, blank=True)
+    # When the review's report is dated, in the papers' words ("September 2012").
+    report_dated = models.CharField(max_length=100, blank=True)
+    # When the recommendations were endorsed, where a paper says so.
+    endorsed_date = models.DateField(null=True, blank=True)
+
+    objects = ReviewQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["council__name", "title"]
+        constraints = [
+            models.UniqueConstraint(fields=["council", "slug"], name="review_unique_slug_per_council"),
+            models.UniqueConstraint(fields=["council", "title"], name="review_unique_title_per_council"),
+            models.CheckConstraint(condition=~models.Q(title=""), name="review_has_title"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("reviews:detail", args=[self.council.slug, self.slug])
+
+
+class UpdateRound(models.Model):
+    """One report back to a committee on progress: the six-monthly update."""
+
+    review = models.ForeignKey(Review, models.CASCADE, related_name="rounds")
+    committee = models.ForeignKey(Committee, models.PROTECT, related_name="rounds")
+    meeting_date = models.DateField()
+    title = models.CharField(max_length=500, blank=True)
+    report_author = models.CharField(max_length=300, blank=True)
+    cabinet_member = models.CharField(max_length=300, blank=True)
+    wards = models.CharField(max_length=200, blank=True)
+    # The report's opening: its header details, recommendations to the
+    # committee and background. Blocks are separated by blank lines; a block
+    # that starts with "## " is a heading.
+    introduction = models.TextField(blank=True)
+    # The body of a report that reports in prose rather than per recommendation.
+    narrative = models.TextField(blank=True)
+    # What follows: appendices, background documents, audit trail, sign-off.
+    closing = models.TextField(blank=True)
+    previous_update_date = models.DateField(null=True, blank=True)
+    source_document = models.ForeignKey(
+        "SourceDocument", models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["review", "meeting_date"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["review", "committee", "meeting_date"], name="round_one_per_meeting"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.committee}, {self.meeting_date:%-d %B %Y}"
+
+
+class SourceDocument(models.Model):
+    """A paper that was imported, kept word for word with where it came from."""
+
+    class Kind(models.TextChoices):
+        CABINET_RESPONSE = "cabinet_response", "Cabinet response"
+        UPDATE_REPORT = "update_report", "Update report"
+        DECISION_PAPER = "decision_paper", "Decision paper"
+
+    council = models.ForeignKey(Council, models.PROTECT, related_name="source_documents")
+    review = models.ForeignKey(Review, models.PROTECT, null=True, blank=True, related_name="source_documents")
+    name = models.CharField(max_length=255)
+    # SHA-256 of the file as given: the same paper is never imported twice.
+    checksum = models.CharField(max_length=64, unique=True)
+    kind = models.CharField(max_length=30, choices=Kind.choices)
+    # Which of the importer's layouts it was read as.
+    layout = models.CharField(max_length=100)
+    title = models.CharField(max_length=500, blank=True)
+    paper_date = models.DateField(null=True, blank=True)
+    text = models.TextField()
+    imported_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+")
+    imported_at = models.DateTimeField()
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["council__name", "imported_at", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("reviews:document", args=[self.council.slug, self.pk])
