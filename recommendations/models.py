@@ -155,6 +155,13 @@ class ProgressUpdate(models.Model):
         return f"Update on {self.recommendation}"
 
     @property
+    def author_display(self):
+        """Who wrote it: the signed-in author, else the name the paper gives."""
+        if self.author:
+            return self.author.get_full_name() or self.author.username
+        return self.author_name
+
+    @property
     def paragraphs(self):
         """The text's paragraphs, each with the number the report gave it."""
         blocks = [block for block in self.text.split("\n\n") if block.strip()]

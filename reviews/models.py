@@ -19,7 +19,8 @@ class Review(models.Model):
     # The committee whose review it is; empty where no paper names it.
     committee = models.ForeignKey(Committee, models.PROTECT, null=True, blank=True, related_name="reviews")
     title = models.CharField(max_length=300)
-    slug = models.SlugField(max_length=100)
+    # Unique across councils, so that commands can name a review by it alone.
+    slug = models.SlugField(max_length=100, unique=True)
     # When the committee made the recommendations (Oxford: "made on 03/11/2020").
     recommended_date = models.DateField(null=True, blank=True)
     # When the review's report is dated, in the papers' words ("September 2012").
@@ -33,7 +34,6 @@ class Review(models.Model):
     class Meta:
         ordering = ["council__name", "title"]
         constraints = [
-            models.UniqueConstraint(fields=["council", "slug"], name="review_unique_slug_per_council"),
             models.UniqueConstraint(fields=["council", "title"], name="review_unique_title_per_council"),
             models.CheckConstraint(condition=~models.Q(title=""), name="review_has_title"),
         ]
@@ -82,6 +82,11 @@ class UpdateRound(models.Model):
         return f"{self.committee}, {self.meeting_date:%-d %B %Y}"
 
 
+class SourceDocumentQuerySet(models.QuerySet):
+    def for_user(self, user):
+        return self.filter(council__in=Council.objects.for_user(user))
+
+
 class SourceDocument(models.Model):
     """A paper that was imported, kept word for word with where it came from."""
 
@@ -104,6 +109,7 @@ class SourceDocument(models.Model):
     imported_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+")
     imported_at = models.DateTimeField()
 
+    objects = SourceDocumentQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

@@ -118,7 +118,7 @@ def _import_one(paper, user):
         review = Review(
             council=council,
             title=parsed.review_title,
-            slug=unique_slug(council.reviews.all(), parsed.review_title),
+            slug=unique_slug(Review.objects.all(), parsed.review_title),
         )
         outcome.review_created = True
     changes = []

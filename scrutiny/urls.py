@@ -1,6 +1,15 @@
 from django.contrib import admin
-from django.urls import path
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from councils import views as council_views
 
 urlpatterns = [
+    path("", council_views.home, name="home"),
+    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("councils/", include("councils.urls")),
+    path("councils/", include("reviews.urls")),
+    path("councils/", include("recommendations.urls")),
     path("admin/", admin.site.urls),
 ]

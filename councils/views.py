@@ -1,0 +1,38 @@
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, render
+
+from recommendations.models import CabinetResponse
+from reviews.models import Review
+
+from .models import Council
+
+
+def _reviews_with_counts(reviews):
+    return (
+        reviews.select_related("council", "committee")
+        .annotate(
+            recommendation_count=Count("recommendations", distinct=True),
+            agreed_count=Count(
+                "recommendations",
+                filter=Q(recommendations__cabinet_response__decision=CabinetResponse.Decision.AGREE),
+                distinct=True,
+            ),
+            round_count=Count("rounds", distinct=True),
+        )
+        .order_by("council__name", "-recommended_date", "title")
+    )
+
+
+def home(request):
+    councils = Council.objects.for_user(request.user)
+    reviews = _reviews_with_counts(Review.objects.for_user(request.user))
+    by_council = {council: [] for council in councils}
+    for review in reviews:
+        by_council[review.council].append(review)
+    return render(request, "councils/home.html", {"councils": by_council})
+
+
+def detail(request, slug):
+    council = get_object_or_404(Council.objects.for_user(request.user), slug=slug)
+    reviews = _reviews_with_counts(council.reviews.all())
+    return render(request, "councils/detail.html", {"council": council, "reviews": reviews})

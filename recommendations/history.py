@@ -1,0 +1,107 @@
+"""What changed on a recommendation, its response, updates and evidence, and by whom."""
+
+import difflib
+import re
+from dataclasses import dataclass, field
+
+from .models import CabinetResponse, EvidenceLink, ProgressUpdate, Recommendation
+
+# Fields that say where a record came from rather than what it says.
+_HIDDEN = {"id", "source_document", "source_position", "recommendation"}
+_TOKEN = re.compile(r"\s+|[^\s]+")
+
+
+@dataclass
+class FieldChange:
+    label: str
+    old: object
+    new: object
+    # For text: [(op, words)] with op "equal", "insert" or "delete".
+    words: list = field(default_factory=list)
+
+
+@dataclass
+class HistoryEntry:
+    record: object  # a historical record
+    subject: str
+    action: str  # "Created", "Changed" or "Deleted"
+    changes: list[FieldChange] = field(default_factory=list)
+
+    @property
+    def when(self):
+        return self.record.history_date
+
+    @property
+    def who(self):
+        return self.record.history_user
+
+    @property
+    def who_name(self):
+        user = self.record.history_user
+        return (user.get_full_name() or user.username) if user else ""
+
+    @property
+    def why(self):
+        return self.record.history_change_reason
+
+
+def word_diff(old, new):
+    """The words of two texts, marked as kept, inserted or deleted."""
+    old_tokens, new_tokens = _TOKEN.findall(old or ""), _TOKEN.findall(new or "")
+    matcher = difflib.SequenceMatcher(a=old_tokens, b=new_tokens, autojunk=False)
+    words = []
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        if op in ("delete", "replace"):
+            words.append(("delete", "".join(old_tokens[a1:a2])))
+        if op in ("insert", "replace"):
+            words.append(("insert", "".join(new_tokens[b1:b2])))
+        if op == "equal":
+            words.append(("equal", "".join(old_tokens[a1:a2])))
+    return words
+
+
+def _entries(records, subject):
+    """Pair each version with the one before it, oldest first per object."""
+    entries, previous = [], {}
+    for record in sorted(records, key=lambda r: (r.history_date, r.history_id)):
+        before = previous.get(record.id)
+        label = subject(record)
+        if record.history_type == "+":
+            entries.append(HistoryEntry(record, label, "Created"))
+        elif record.history_type == "-":
+            entries.append(HistoryEntry(record, label, "Deleted"))
+        else:
+            changes = []
+            if before is not None:
+                delta = record.diff_against(before, excluded_fields=_HIDDEN)
+                for change in delta.changes:
+                    model_field = record.instance_type._meta.get_field(change.field)
+                    words = word_diff(change.old, change.new) if isinstance(change.old, str) else []
+                    changes.append(
+                        FieldChange(str(model_field.verbose_name).capitalize(), change.old, change.new, words)
+                    )
+            entries.append(HistoryEntry(record, label, "Changed", changes))
+        previous[record.id] = record
+    return entries
+
+
+def history_of(recommendation):
+    """Every change to the recommendation and what hangs off it, newest first."""
+    users = ("history_user",)
+    entries = _entries(
+        Recommendation.history.filter(id=recommendation.id).select_related(*users),
+        lambda r: "Recommendation",
+    )
+    entries += _entries(
+        CabinetResponse.history.filter(recommendation_id=recommendation.id).select_related(*users),
+        lambda r: "Cabinet response",
+    )
+    entries += _entries(
+        ProgressUpdate.history.filter(recommendation_id=recommendation.id).select_related(*users),
+        lambda r: f"Progress update{f' of {r.update_date:%-d %B %Y}' if r.update_date else ''}",
+    )
+    entries += _entries(
+        EvidenceLink.history.filter(recommendation_id=recommendation.id).select_related(*users),
+        lambda r: "Evidence",
+    )
+    return sorted(entries, key=lambda e: (e.when, e.record.history_id), reverse=True)
