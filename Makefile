@@ -26,6 +26,8 @@ test: install assets lint
 	$(BIN)/pytest
 
 lint: install
+	DJANGO_SETTINGS_MODULE=tests.settings $(MANAGE) check
+	DJANGO_SETTINGS_MODULE=tests.settings $(MANAGE) makemigrations --check --dry-run
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/djhtml --check templates

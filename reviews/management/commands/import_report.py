@@ -39,7 +39,9 @@ class Command(BaseCommand):
             try:
                 contents.append((path.name, path.read_bytes()))
             except OSError as error:
-                raise CommandError(f"{name} cannot be read: {error.strerror}.") from None
+                raise CommandError(
+                    f"{name} cannot be read: {error.strerror}.\nNothing was imported."
+                ) from None
         try:
             outcomes = import_papers(files=contents, user=importer, dry_run=dry_run)
         except PaperError as error:

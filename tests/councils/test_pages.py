@@ -1,0 +1,158 @@
+"""The first pages: who may see them, and what they show."""
+
+import pytest
+from django.urls import reverse
+
+from recommendations.models import CabinetResponse, ProgressUpdate
+from reviews.models import UpdateRound
+from reviews.services import save_with_history
+from tests.conftest import make_recommendation, make_review
+
+
+@pytest.fixture
+def review(testshire):
+    return make_review(testshire)
+
+
+@pytest.fixture
+def recommendation(review):
+    return make_recommendation(review, decision=CabinetResponse.Decision.IN_PART)
+
+
+def page_urls(recommendation):
+    review = recommendation.review
+    return [
+        reverse("home"),
+        review.council.get_absolute_url(),
+        review.get_absolute_url(),
+        recommendation.get_absolute_url(),
+    ]
+
+
+def test_anonymous_visitors_are_sent_to_the_login_page(client, recommendation):
+    for url in page_urls(recommendation):
+        response = client.get(url)
+        assert response.status_code == 302
+        assert response["Location"] == f"{reverse('login')}?next={url}"
+
+
+def test_the_login_page_signs_a_member_in(client, alice):
+    response = client.post(reverse("login"), {"username": "alice", "password": "password"})
+    assert response.status_code == 302 and response["Location"] == reverse("home")
+
+
+def test_a_wrong_password_is_refused_with_a_message(client, alice):
+    response = client.post(reverse("login"), {"username": "alice", "password": "wrong"})
+    assert response.status_code == 200
+    assert "Error: " in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_home_lists_only_the_councils_a_person_belongs_to(client, alice, recommendation, otherton):
+    make_review(otherton, "Review of Parks")
+    client.force_login(alice)
+
+    response = client.get(reverse("home"))
+
+    assert list(response.context["councils"]) == [recommendation.review.council]
+    page = response.content.decode()
+    assert "Review of Libraries" in page and "Review of Parks" not in page
+
+
+def test_a_member_of_another_council_gets_404_everywhere(client, bob, otherton, recommendation):
+    client.force_login(bob)
+    for url in page_urls(recommendation)[1:]:
+        assert client.get(url).status_code == 404, url
+
+
+def test_a_superuser_sees_every_council(client, django_user_model, recommendation, otherton):
+    admin = django_user_model.objects.create_superuser("root", password="x")
+    client.force_login(admin)
+    response = client.get(reverse("home"))
+    assert [c.name for c in response.context["councils"]] == [
+        "Otherton Borough Council",
+        "Testshire County Council",
+    ]
+
+
+def test_the_review_page_lists_recommendations_with_decision_and_latest_status(
+    client, alice, review, recommendation, django_assert_num_queries
+):
+    make_recommendation(review, number=2, text="That the Council extends opening hours.")
+    ProgressUpdate.objects.create(
+        recommendation=recommendation,
+        status=ProgressUpdate.Status.COMPLETED,
+        text="Done.",
+        update_date="2024-05-01",
+    )
+    ProgressUpdate.objects.create(
+        recommendation=recommendation,
+        status=ProgressUpdate.Status.IN_PROGRESS,
+        text="Begun.",
+        update_date="2024-01-01",
+    )
+    client.force_login(alice)
+
+    # session, user, review, recommendations with their latest update, rounds, papers
+    with django_assert_num_queries(6):
+        response = client.get(review.get_absolute_url())
+
+    rows = list(response.context["recommendations"])
+    assert [r.number for r in rows] == [1, 2]
+    assert rows[0].latest_status == "completed" and str(rows[0].last_updated_date) == "2024-05-01"
+    assert rows[1].latest_status is None
+    page = response.content.decode()
+    assert "In part" in page and "No response yet" in page and "Completed" in page
+
+
+def test_the_review_page_query_count_does_not_grow_with_recommendations(
+    client, alice, review, django_assert_num_queries
+):
+    for number in range(1, 41):
+        recommendation = make_recommendation(review, number=number, decision=CabinetResponse.Decision.AGREE)
+        ProgressUpdate.objects.create(
+            recommendation=recommendation, text="Progress.", update_date="2024-01-01"
+        )
+    client.force_login(alice)
+    with django_assert_num_queries(6):
+        client.get(review.get_absolute_url())
+
+
+def test_the_recommendation_page_shows_text_response_updates_and_history(
+    client, alice, review, recommendation, django_assert_num_queries
+):
+    committee = review.committee
+    update_round = UpdateRound.objects.create(review=review, committee=committee, meeting_date="2024-06-10")
+    ProgressUpdate.objects.create(
+        recommendation=recommendation,
+        round=update_round,
+        text="First paragraph.\n\nSecond paragraph.",
+        paragraph_number=7,
+        author_name="Jo Bloggs, Head of Libraries",
+    )
+    response_obj = recommendation.cabinet_response
+    response_obj.comment = "Sundays are under review."
+    save_with_history(response_obj, user=alice, reason="Corrected the comment")
+    client.force_login(alice)
+
+    # session, user, recommendation, updates, evidence, then the history of the
+    # recommendation, response, updates and evidence
+    with django_assert_num_queries(9):
+        response = client.get(recommendation.get_absolute_url())
+
+    page = response.content.decode()
+    assert "Recommendation 1" in page
+    assert "That the Council opens the library on Sundays." in page
+    assert "7. First paragraph." in page and "8. Second paragraph." in page
+    assert "Jo Bloggs, Head of Libraries" in page
+    changed = next(e for e in response.context["history"] if e.action == "Changed")
+    assert (
+        changed.subject == "Cabinet response"
+        and changed.who == alice
+        and changed.why == "Corrected the comment"
+    )
+    assert [(c.label, c.old, c.new) for c in changed.changes] == [
+        ("Comment", "", "Sundays are under review.")
+    ]
+    assert "<ins>Sundays are under review.</ins>" in page
+    assert "Reason: Corrected the comment" in page
