@@ -3,10 +3,11 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from councils import views as council_views
+from councils.forms import SignInForm
 
 urlpatterns = [
     path("", council_views.home, name="home"),
-    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("login/", auth_views.LoginView.as_view(authentication_form=SignInForm), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("councils/", include("councils.urls")),
     path("councils/", include("reviews.urls")),

@@ -156,3 +156,31 @@ def test_the_recommendation_page_shows_text_response_updates_and_history(
     ]
     assert "<ins>Sundays are under review.</ins>" in page
     assert "Reason: Corrected the comment" in page
+
+
+def test_signing_in_with_empty_fields_says_what_to_enter(client, db):
+    response = client.post(reverse("login"), {"username": "", "password": ""})
+    page = response.content.decode()
+    assert "<title>Error: Sign in" in page
+    assert "Enter your username" in page and "Enter your password" in page
+
+
+def test_a_change_made_in_the_admin_is_recorded_with_who_made_it(client, django_user_model, recommendation):
+    admin = django_user_model.objects.create_superuser("root", password="x")
+    client.force_login(admin)
+    url = reverse("admin:recommendations_recommendation_change", args=[recommendation.pk])
+    form = {
+        "review": recommendation.review_id,
+        "number": 1,
+        "title": "Sunday opening",
+        "text": recommendation.text,
+        "lead_officer": "",
+        "source_document": "",
+        "source_position": "",
+    }
+
+    response = client.post(url, form)
+
+    assert response.status_code == 302
+    latest = recommendation.history.first()
+    assert latest.title == "Sunday opening" and latest.history_user == admin

@@ -1,0 +1,29 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import Review, SourceDocument, UpdateRound
+
+
+@admin.register(Review)
+class ReviewAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "council", "committee", "recommended_date"]
+    list_filter = ["council"]
+    search_fields = ["title", "slug"]
+    list_select_related = ["council", "committee"]
+
+
+@admin.register(UpdateRound)
+class UpdateRoundAdmin(SimpleHistoryAdmin):
+    list_display = ["review", "committee", "meeting_date"]
+    list_filter = ["review__council"]
+    list_select_related = ["review", "committee"]
+    date_hierarchy = "meeting_date"
+
+
+@admin.register(SourceDocument)
+class SourceDocumentAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "council", "kind", "paper_date", "imported_at", "imported_by"]
+    list_filter = ["council", "kind"]
+    list_select_related = ["council", "imported_by"]
+    search_fields = ["name", "title"]
+    readonly_fields = ["checksum", "text", "imported_by", "imported_at", "layout"]
