@@ -43,6 +43,8 @@ class Recommendation(models.Model):
     )
     # Its place in the source: the table row, or the report's paragraph number.
     source_position = models.PositiveIntegerField(null=True, blank=True)
+    # Goes up by one with every saved edit, so a stale edit can be refused.
+    version = models.PositiveIntegerField(default=1)
 
     objects = RecommendationQuerySet.as_manager()
     history = HistoricalRecords()
@@ -93,6 +95,7 @@ class CabinetResponse(models.Model):
         "reviews.SourceDocument", models.PROTECT, null=True, blank=True, related_name="+"
     )
     source_position = models.PositiveIntegerField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)
 
     history = HistoricalRecords()
 
@@ -137,11 +140,14 @@ class ProgressUpdate(models.Model):
     )
     # The author as a paper names them, for updates that were imported.
     author_name = models.CharField(max_length=300, blank=True)
+    # A link to, or a reference for, the evidence of what was done.
+    evidence = models.CharField(max_length=500, blank=True)
     # The report's number for the first paragraph; the rest follow on.
     paragraph_number = models.PositiveIntegerField(null=True, blank=True)
     source_document = models.ForeignKey(
         "reviews.SourceDocument", models.PROTECT, null=True, blank=True, related_name="+"
     )
+    version = models.PositiveIntegerField(default=1)
 
     history = HistoricalRecords()
 
@@ -188,3 +194,20 @@ class EvidenceLink(models.Model):
 
     def __str__(self):
         return f"{self.source_document} for {self.recommendation}"
+
+
+class Reminder(models.Model):
+    """A reminder e-mail sent to a lead officer; at most one a day each."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="+")
+    sent_date = models.DateField()
+    recommendation_count = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["-sent_date"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "sent_date"], name="reminder_once_a_day"),
+        ]
+
+    def __str__(self):
+        return f"Reminder to {self.user} on {self.sent_date}"

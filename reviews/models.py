@@ -64,6 +64,10 @@ class UpdateRound(models.Model):
     # What follows: appendices, background documents, audit trail, sign-off.
     closing = models.TextField(blank=True)
     previous_update_date = models.DateField(null=True, blank=True)
+    # When officers' updates are due for the meeting.
+    due_date = models.DateField(null=True, blank=True)
+    # Set when the round is closed; its papers then show it as it was then.
+    closed_at = models.DateTimeField(null=True, blank=True)
     source_document = models.ForeignKey(
         "SourceDocument", models.PROTECT, null=True, blank=True, related_name="+"
     )
@@ -80,6 +84,10 @@ class UpdateRound(models.Model):
 
     def __str__(self):
         return f"{self.committee}, {self.meeting_date:%-d %B %Y}"
+
+    @property
+    def is_open(self):
+        return self.closed_at is None
 
 
 class SourceDocumentQuerySet(models.QuerySet):
