@@ -177,6 +177,7 @@ def test_a_change_made_in_the_admin_is_recorded_with_who_made_it(client, django_
         "lead_officer": "",
         "source_document": "",
         "source_position": "",
+        "version": recommendation.version,
     }
 
     response = client.post(url, form)
