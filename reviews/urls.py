@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
@@ -7,4 +7,6 @@ app_name = "reviews"
 urlpatterns = [
     path("<slug:council_slug>/reviews/<slug:slug>/", views.detail, name="detail"),
     path("<slug:council_slug>/papers/<int:pk>/", views.document, name="document"),
+    # The committee papers rebuilt from the data (reviews/papers/).
+    path("<slug:council_slug>/reviews/<slug:slug>/", include("reviews.papers.urls")),
 ]
