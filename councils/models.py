@@ -30,6 +30,15 @@ class Council(models.Model):
     def get_absolute_url(self):
         return reverse("councils:detail", args=[self.slug])
 
+    def role_of(self, user):
+        """This person's role here (a superuser is an admin everywhere), or None."""
+        if user.is_superuser:
+            return Membership.Role.ADMIN
+        if not user.is_authenticated:
+            return None
+        membership = self.memberships.filter(user=user).first()
+        return Membership.Role(membership.role) if membership else None
+
 
 class Committee(models.Model):
     """A body of a council that makes or receives recommendations."""
@@ -56,6 +65,16 @@ class Membership(models.Model):
         MEMBER = "member", "Scrutiny member"
         OFFICER = "officer", "Officer"
         ADMIN = "admin", "Council admin"
+
+        @property
+        def can_edit(self):
+            """Officers and admins record responses and progress."""
+            return self in (self.OFFICER, self.ADMIN)
+
+        @property
+        def can_manage(self):
+            """Admins import papers and run update rounds."""
+            return self == self.ADMIN
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="memberships")
     council = models.ForeignKey(Council, models.CASCADE, related_name="memberships")

@@ -4,10 +4,12 @@ from . import views
 
 app_name = "recommendations"
 
+prefix = "<slug:council_slug>/reviews/<slug:review_slug>/recommendations/<int:number>/"
+
 urlpatterns = [
-    path(
-        "<slug:council_slug>/reviews/<slug:review_slug>/recommendations/<int:number>/",
-        views.detail,
-        name="detail",
-    ),
+    path(prefix, views.detail, name="detail"),
+    path(prefix + "updates/new/", views.add_update, name="add-update"),
+    path(prefix + "updates/<int:pk>/edit/", views.edit_update, name="edit-update"),
+    path(prefix + "response/", views.edit_response, name="edit-response"),
+    path(prefix + "lead-officer/", views.assign_lead, name="lead-officer"),
 ]

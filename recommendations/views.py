@@ -1,21 +1,39 @@
-from django.shortcuts import get_object_or_404, render
+import datetime
 
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef
+from django.shortcuts import get_object_or_404, redirect, render
+
+from reviews.models import UpdateRound
+
+from . import services
+from .forms import MAX_UPDATE_LENGTH, CabinetResponseForm, LeadOfficerForm, ProgressUpdateForm
 from .history import history_of
-from .models import Recommendation
+from .models import ProgressUpdate, Recommendation
 
 
-def get_recommendation_for_user(user, council_slug, review_slug, number):
-    """The recommendation, if this person may see it; 404 otherwise."""
+def get_recommendation_for_user(user, council_slug, review_slug, number, *, edit=False):
+    """The recommendation, if this person may see it (404 otherwise).
+
+    With ``edit``, they must also be an officer or admin of its council (403).
+    """
     recommendations = Recommendation.objects.for_user(user).select_related(
-        "review__council", "review__committee", "cabinet_response", "source_document"
+        "review__council", "review__committee", "cabinet_response", "source_document", "lead_officer"
     )
-    return get_object_or_404(
+    recommendation = get_object_or_404(
         recommendations, review__council__slug=council_slug, review__slug=review_slug, number=number
     )
+    if edit:
+        role = recommendation.review.council.role_of(user)
+        if not (role and role.can_edit):
+            raise PermissionDenied("Only the council's officers can change its recommendations.")
+    return recommendation
 
 
 def detail(request, council_slug, review_slug, number):
     recommendation = get_recommendation_for_user(request.user, council_slug, review_slug, number)
+    role = recommendation.review.council.role_of(request.user)
     context = {
         "recommendation": recommendation,
         "review": recommendation.review,
@@ -25,5 +43,203 @@ def detail(request, council_slug, review_slug, number):
         ),
         "evidence": recommendation.evidence_links.select_related("source_document"),
         "history": history_of(recommendation),
+        "can_edit": bool(role and role.can_edit),
     }
     return render(request, "recommendations/detail.html", context)
+
+
+def add_update(request, council_slug, review_slug, number):
+    recommendation = get_recommendation_for_user(request.user, council_slug, review_slug, number, edit=True)
+    review = recommendation.review
+    open_round = review.rounds.filter(closed_at__isnull=True).order_by("meeting_date").first()
+    form = ProgressUpdateForm(request.POST or None, review=review, initial={"round": open_round})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        services.record_update(
+            recommendation=recommendation,
+            user=request.user,
+            status=data["status"],
+            text=data["text"],
+            update_date=data["update_date"],
+            round=data["round"],
+            evidence=data["evidence"],
+        )
+        messages.success(request, f"Your update on recommendation {number} has been saved.")
+        return redirect(recommendation)
+    return render(
+        request,
+        "recommendations/update_form.html",
+        {"form": form, "recommendation": recommendation, "review": review, "maxlength": MAX_UPDATE_LENGTH},
+    )
+
+
+def edit_update(request, council_slug, review_slug, number, pk):
+    recommendation = get_recommendation_for_user(request.user, council_slug, review_slug, number, edit=True)
+    update = get_object_or_404(recommendation.updates.select_related("round"), pk=pk)
+    initial = {
+        "status": update.status,
+        "text": update.text,
+        "update_date": update.update_date,
+        "round": update.round,
+        "evidence": update.evidence,
+        "version": update.version,
+    }
+    form = ProgressUpdateForm(request.POST or None, review=recommendation.review, initial=initial)
+    context = {
+        "form": form,
+        "recommendation": recommendation,
+        "review": recommendation.review,
+        "update": update,
+    }
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        fields = {name: data[name] for name in ("status", "text", "update_date", "round", "evidence")}
+        try:
+            services.edit_update(update=update, user=request.user, version=data["version"], **fields)
+        except services.StaleEdit as stale:
+            retry = ProgressUpdateForm(
+                _at_version(request.POST, stale.current.version), review=recommendation.review
+            )
+            return _stale(request, context, stale.current, fields, retry)
+        messages.success(request, f"The update on recommendation {number} has been changed.")
+        return redirect(recommendation)
+    return render(request, "recommendations/update_form.html", {**context, "maxlength": MAX_UPDATE_LENGTH})
+
+
+def edit_response(request, council_slug, review_slug, number):
+    recommendation = get_recommendation_for_user(request.user, council_slug, review_slug, number, edit=True)
+    response = getattr(recommendation, "cabinet_response", None)
+    initial = {}
+    if response:
+        initial = {
+            name: getattr(response, name)
+            for name in (
+                "decision",
+                "decision_wording",
+                "comment",
+                "responder_name",
+                "responder_role",
+                "response_date",
+            )
+        }
+        initial["version"] = response.version
+    form = CabinetResponseForm(request.POST or None, initial=initial)
+    context = {
+        "form": form,
+        "recommendation": recommendation,
+        "review": recommendation.review,
+        "response": response,
+    }
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        fields = {
+            name: data[name]
+            for name in (
+                "decision",
+                "decision_wording",
+                "comment",
+                "responder_name",
+                "responder_role",
+                "response_date",
+            )
+        }
+        try:
+            services.save_response(
+                recommendation=recommendation,
+                user=request.user,
+                version=data["version"],
+                reason=data["reason"],
+                **fields,
+            )
+        except services.StaleEdit as stale:
+            version = getattr(stale.current, "version", None) if stale.current != recommendation else ""
+            retry = CabinetResponseForm(_at_version(request.POST, version))
+            return _stale(request, context, stale.current, fields, retry)
+        messages.success(request, f"The cabinet response to recommendation {number} has been saved.")
+        return redirect(recommendation)
+    return render(request, "recommendations/response_form.html", context)
+
+
+def _stale(request, context, current, yours, retry):
+    """Someone saved first: show both versions, and let the person re-apply theirs."""
+    rows = [
+        {
+            "label": retry.fields[name].label,
+            "theirs": getattr(current, name, ""),
+            "yours": value,
+            "differs": getattr(current, name, "") != value,
+        }
+        for name, value in yours.items()
+    ]
+    last = current.history.select_related("history_user").first()
+    context = {**context, "rows": rows, "last": last, "form": retry, "maxlength": MAX_UPDATE_LENGTH}
+    return render(request, "recommendations/stale.html", context, status=409)
+
+
+def _at_version(data, version):
+    """The submitted values, set to re-apply over ``version``."""
+    data = data.copy()
+    data["version"] = version
+    return data
+
+
+def assign_lead(request, council_slug, review_slug, number):
+    recommendation = get_recommendation_for_user(request.user, council_slug, review_slug, number, edit=True)
+    council = recommendation.review.council
+    form = LeadOfficerForm(
+        request.POST or None,
+        council=council,
+        initial={"lead_officer": recommendation.lead_officer, "version": recommendation.version},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.assign_lead_officer(
+                recommendation=recommendation,
+                user=request.user,
+                officer=form.cleaned_data["lead_officer"],
+                version=form.cleaned_data["version"],
+            )
+        except services.StaleEdit:
+            messages.error(
+                request,
+                "Someone else changed this recommendation first. Check the lead officer and try again.",
+            )
+            return redirect("recommendations:lead-officer", council_slug, review_slug, number)
+        messages.success(request, f"The lead officer of recommendation {number} has been saved.")
+        return redirect(recommendation)
+    return render(
+        request,
+        "recommendations/lead_officer_form.html",
+        {"form": form, "recommendation": recommendation, "review": recommendation.review},
+    )
+
+
+def mine(request):
+    """The recommendations this person leads, those due for an open round first."""
+    due_rounds = UpdateRound.objects.filter(
+        review=OuterRef("review"), closed_at__isnull=True, due_date__isnull=False
+    ).exclude(updates__recommendation=OuterRef("pk"))
+    finished = {ProgressUpdate.Status.COMPLETED, ProgressUpdate.Status.NOT_TAKEN_FORWARD}
+    recommendations = list(
+        Recommendation.objects.for_user(request.user)
+        .filter(lead_officer=request.user)
+        .select_related("review__council", "cabinet_response")
+        .with_progress()
+        .annotate(owes_update=Exists(due_rounds))
+    )
+    for recommendation in recommendations:
+        recommendation.is_due = recommendation.owes_update and recommendation.latest_status not in finished
+    rounds = {
+        r.review_id: r
+        for r in UpdateRound.objects.filter(
+            review__in={r.review_id for r in recommendations}, closed_at__isnull=True, due_date__isnull=False
+        ).order_by("-due_date")
+    }
+    groups = {}
+    for recommendation in sorted(
+        recommendations,
+        key=lambda r: (not r.is_due, r.last_updated_date or datetime.date.min, r.review.title, r.number),
+    ):
+        recommendation.due_round = rounds.get(recommendation.review_id) if recommendation.is_due else None
+        groups.setdefault(recommendation.review, []).append(recommendation)
+    return render(request, "recommendations/mine.html", {"groups": groups})

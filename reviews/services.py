@@ -275,3 +275,22 @@ def _add_round(review, parsed, recommendations, document, committee, save, fail,
             )
         )
         outcome.updates += 1
+
+
+@transaction.atomic
+def open_round(*, review, user, committee, meeting_date, due_date, title=""):
+    """Open an update round: every open recommendation of the review is then due."""
+    update_round = UpdateRound(
+        review=review, committee=committee, meeting_date=meeting_date, due_date=due_date, title=title
+    )
+    return save_with_history(update_round, user=user, reason="Opened the update round")
+
+
+@transaction.atomic
+def close_round(*, update_round, user):
+    """Close the round; its papers then show it as it was at this moment."""
+    current = UpdateRound.objects.select_for_update().get(pk=update_round.pk)
+    if current.closed_at is None:
+        current.closed_at = timezone.now()
+        save_with_history(current, user=user, reason="Closed the update round")
+    return current

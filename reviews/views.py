@@ -1,14 +1,27 @@
-from django.shortcuts import get_object_or_404, render
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef
+from django.shortcuts import get_object_or_404, redirect, render
 
-from recommendations.models import Recommendation
+from recommendations.models import ProgressUpdate, Recommendation
 
+from . import services
+from .forms import OpenRoundForm
 from .models import Review, SourceDocument
 
 
-def get_review_for_user(user, council_slug, slug):
-    """The review, if this person may see it; 404 otherwise."""
+def get_review_for_user(user, council_slug, slug, *, manage=False):
+    """The review, if this person may see it (404 otherwise).
+
+    With ``manage``, they must also be an admin of its council (403).
+    """
     reviews = Review.objects.for_user(user).select_related("council", "committee")
-    return get_object_or_404(reviews, council__slug=council_slug, slug=slug)
+    review = get_object_or_404(reviews, council__slug=council_slug, slug=slug)
+    if manage:
+        role = review.council.role_of(user)
+        if not (role and role.can_manage):
+            raise PermissionDenied("Only the council's admins can run update rounds.")
+    return review
 
 
 def detail(request, council_slug, slug):
@@ -19,8 +32,10 @@ def detail(request, council_slug, slug):
         .with_progress()
         .order_by("number")
     )
+    role = review.council.role_of(request.user)
     context = {
         "review": review,
+        "can_manage": bool(role and role.can_manage),
         "recommendations": recommendations,
         "rounds": review.rounds.select_related("committee").order_by("-meeting_date"),
         "documents": review.source_documents.order_by("paper_date", "imported_at"),
@@ -34,3 +49,44 @@ def document(request, council_slug, pk):
     )
     document = get_object_or_404(documents, council__slug=council_slug, pk=pk)
     return render(request, "reviews/document.html", {"document": document})
+
+
+def open_round(request, council_slug, slug):
+    review = get_review_for_user(request.user, council_slug, slug, manage=True)
+    form = OpenRoundForm(request.POST or None, review=review)
+    if request.method == "POST" and form.is_valid():
+        update_round = services.open_round(review=review, user=request.user, **form.cleaned_data)
+        messages.success(request, f"The update round for {update_round} is open.")
+        return redirect("reviews:round-progress", council_slug, slug, update_round.pk)
+    return render(request, "reviews/open_round.html", {"form": form, "review": review})
+
+
+def round_progress(request, council_slug, slug, pk):
+    """Who has and has not updated for a round, and closing it."""
+    review = get_review_for_user(request.user, council_slug, slug)
+    update_round = get_object_or_404(review.rounds.select_related("committee"), pk=pk)
+    updated = ProgressUpdate.objects.filter(round=update_round, recommendation=OuterRef("pk"))
+    recommendations = (
+        review.recommendations.select_related("lead_officer")
+        .with_progress()
+        .annotate(has_update=Exists(updated))
+        .order_by("number")
+    )
+    role = review.council.role_of(request.user)
+    context = {
+        "review": review,
+        "round": update_round,
+        "recommendations": recommendations,
+        "can_manage": bool(role and role.can_manage),
+    }
+    return render(request, "reviews/round_progress.html", context)
+
+
+def close_round(request, council_slug, slug, pk):
+    review = get_review_for_user(request.user, council_slug, slug, manage=True)
+    update_round = get_object_or_404(review.rounds.select_related("committee"), pk=pk)
+    if request.method != "POST":
+        return redirect("reviews:round-progress", council_slug, slug, pk)
+    services.close_round(update_round=update_round, user=request.user)
+    messages.success(request, f"The update round for {update_round} is closed.")
+    return redirect("reviews:round-progress", council_slug, slug, pk)

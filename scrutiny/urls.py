@@ -4,11 +4,13 @@ from django.urls import include, path
 
 from councils import views as council_views
 from councils.forms import SignInForm
+from recommendations import views as recommendation_views
 
 urlpatterns = [
     path("", council_views.home, name="home"),
     path("login/", auth_views.LoginView.as_view(authentication_form=SignInForm), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("my-recommendations/", recommendation_views.mine, name="my-recommendations"),
     path("councils/", include("councils.urls")),
     path("councils/", include("reviews.urls")),
     path("councils/", include("recommendations.urls")),

@@ -88,3 +88,37 @@ def otherton(db, bob):
 def seeded(db):
     """The five seed papers, imported."""
     call_command("import_report", *map(str, SEEDS), stdout=io.StringIO())
+
+
+@pytest.fixture
+def olive(db, testshire):
+    """An officer of Testshire."""
+    user = make_user("olive", first_name="Olive", last_name="Okafor", email="olive@testshire.example")
+    join(user, testshire, Membership.Role.OFFICER)
+    return user
+
+
+@pytest.fixture
+def adam(db, testshire):
+    """A council admin of Testshire."""
+    user = make_user("adam", first_name="Adam", email="adam@testshire.example")
+    join(user, testshire, Membership.Role.ADMIN)
+    return user
+
+
+@pytest.fixture
+def oscar(db, otherton):
+    """An officer of Otherton, another council."""
+    user = make_user("oscar", first_name="Oscar")
+    join(user, otherton, Membership.Role.OFFICER)
+    return user
+
+
+@pytest.fixture
+def review(testshire):
+    return make_review(testshire)
+
+
+@pytest.fixture
+def recommendation(review):
+    return make_recommendation(review, decision=CabinetResponse.Decision.IN_PART)

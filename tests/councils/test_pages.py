@@ -9,16 +9,6 @@ from reviews.services import save_with_history
 from tests.conftest import make_recommendation, make_review
 
 
-@pytest.fixture
-def review(testshire):
-    return make_review(testshire)
-
-
-@pytest.fixture
-def recommendation(review):
-    return make_recommendation(review, decision=CabinetResponse.Decision.IN_PART)
-
-
 def page_urls(recommendation):
     review = recommendation.review
     return [
@@ -93,8 +83,9 @@ def test_the_review_page_lists_recommendations_with_decision_and_latest_status(
     )
     client.force_login(alice)
 
-    # session, user, review, recommendations with their latest update, rounds, papers
-    with django_assert_num_queries(6):
+    # session, user, review, the person's role, recommendations with their
+    # latest update, rounds, papers
+    with django_assert_num_queries(7):
         response = client.get(review.get_absolute_url())
 
     rows = list(response.context["recommendations"])
@@ -114,7 +105,7 @@ def test_the_review_page_query_count_does_not_grow_with_recommendations(
             recommendation=recommendation, text="Progress.", update_date="2024-01-01"
         )
     client.force_login(alice)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         client.get(review.get_absolute_url())
 
 
@@ -135,9 +126,9 @@ def test_the_recommendation_page_shows_text_response_updates_and_history(
     save_with_history(response_obj, user=alice, reason="Corrected the comment")
     client.force_login(alice)
 
-    # session, user, recommendation, updates, evidence, then the history of the
-    # recommendation, response, updates and evidence
-    with django_assert_num_queries(9):
+    # session, user, recommendation, the person's role, updates, evidence, then
+    # the history of the recommendation, response, updates and evidence
+    with django_assert_num_queries(10):
         response = client.get(recommendation.get_absolute_url())
 
     page = response.content.decode()

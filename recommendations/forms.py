@@ -1,0 +1,125 @@
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from councils.models import Membership
+from scrutiny.forms import DateField, ErrorStateMixin
+
+from .models import CabinetResponse, ProgressUpdate
+
+STATUS_HINTS = {
+    ProgressUpdate.Status.NOT_STARTED: "Nothing has been done yet.",
+    ProgressUpdate.Status.IN_PROGRESS: "Work has begun but is not finished.",
+    ProgressUpdate.Status.COMPLETED: "The recommendation has been carried out.",
+    ProgressUpdate.Status.NOT_TAKEN_FORWARD: "It will not be carried out, for the reasons given.",
+}
+MAX_UPDATE_LENGTH = 10000
+
+
+class ProgressUpdateForm(ErrorStateMixin, forms.Form):
+    status = forms.ChoiceField(
+        choices=ProgressUpdate.Status.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select a status", "invalid_choice": "Select a status"},
+    )
+    text = forms.CharField(
+        label="Update",
+        max_length=MAX_UPDATE_LENGTH,
+        widget=forms.Textarea,
+        error_messages={
+            "required": "Enter the update",
+            "max_length": f"The update must be {MAX_UPDATE_LENGTH:,} characters or fewer",
+        },
+    )
+    update_date = DateField(name="the date of the update", not_future=True, label="Date of the update")
+    round = forms.ModelChoiceField(
+        queryset=None,
+        required=False,
+        empty_label="Not for a round",
+        label="Update round (optional)",
+        error_messages={"invalid_choice": "Select an update round from the list"},
+    )
+    evidence = forms.CharField(
+        label="Link or reference to evidence (optional)",
+        max_length=500,
+        required=False,
+        error_messages={"max_length": "The evidence link or reference must be 500 characters or fewer"},
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, review, **kwargs):
+        kwargs.setdefault("initial", {}).setdefault("update_date", timezone.localdate())
+        super().__init__(*args, **kwargs)
+        self.fields["round"].queryset = review.rounds.filter(closed_at__isnull=True).select_related(
+            "committee"
+        )
+        self.fields["text"].strip = True
+
+    def status_options(self):
+        """The status radios, each with its hint."""
+        value = self["status"].value()
+        return [
+            {
+                "value": choice.value,
+                "label": choice.label,
+                "hint": STATUS_HINTS[choice],
+                "checked": value == choice.value,
+            }
+            for choice in ProgressUpdate.Status
+        ]
+
+
+class CabinetResponseForm(ErrorStateMixin, forms.Form):
+    decision = forms.ChoiceField(
+        choices=CabinetResponse.Decision.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select a decision", "invalid_choice": "Select a decision"},
+    )
+    decision_wording = forms.CharField(
+        label="The council's word for the decision (optional)",
+        help_text="For example “Agree”, “Accepted” or “Partially accepted”. Left empty, the decision is shown.",
+        max_length=100,
+        required=False,
+    )
+    comment = forms.CharField(label="Comment", widget=forms.Textarea, required=False)
+    responder_name = forms.CharField(label="Responded by (optional)", max_length=200, required=False)
+    responder_role = forms.CharField(label="Their role (optional)", max_length=300, required=False)
+    response_date = DateField(
+        name="the date of the response",
+        not_future=True,
+        required=False,
+        label="Date of the response (optional)",
+    )
+    reason = forms.CharField(label="Why are you changing it? (optional)", max_length=200, required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def decision_options(self):
+        value = self["decision"].value()
+        return [
+            {"value": choice.value, "label": choice.label, "hint": "", "checked": value == choice.value}
+            for choice in CabinetResponse.Decision
+        ]
+
+
+class LeadOfficerForm(ErrorStateMixin, forms.Form):
+    lead_officer = forms.ModelChoiceField(
+        queryset=None,
+        required=False,
+        empty_label="No lead officer",
+        label="Lead officer",
+        error_messages={"invalid_choice": "Select an officer of this council from the list"},
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, council, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["lead_officer"].queryset = (
+            get_user_model()
+            .objects.filter(
+                memberships__council=council,
+                memberships__role__in=[Membership.Role.OFFICER, Membership.Role.ADMIN],
+                is_active=True,
+            )
+            .order_by("first_name", "last_name", "username")
+        )
+        self.fields["lead_officer"].label_from_instance = lambda user: user.get_full_name() or user.username

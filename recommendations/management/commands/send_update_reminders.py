@@ -1,0 +1,93 @@
+from collections import defaultdict
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.core.management.base import BaseCommand
+from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from recommendations.models import ProgressUpdate, Recommendation, Reminder
+from reviews.models import UpdateRound
+
+FINISHED = [ProgressUpdate.Status.COMPLETED, ProgressUpdate.Status.NOT_TAKEN_FORWARD]
+
+
+class Command(BaseCommand):
+    help = (
+        "E-mail each lead officer the recommendations they owe an update for in an open round. "
+        "Safe to run every day from cron: nobody is sent more than one reminder a day."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--dry-run", action="store_true", help="say who would be reminded, and send nothing"
+        )
+
+    def handle(self, *args, dry_run, **options):
+        today = timezone.localdate()
+        owed = defaultdict(list)
+        for recommendation, update_round in due_recommendations():
+            owed[recommendation.lead_officer].append((recommendation, update_round))
+        reminded = set(Reminder.objects.filter(sent_date=today).values_list("user_id", flat=True))
+
+        sent = skipped = 0
+        for officer, items in sorted(owed.items(), key=lambda item: item[0].username):
+            if officer.pk in reminded:
+                skipped += 1
+                continue
+            if not officer.email:
+                self.stderr.write(f"{officer.username} has no e-mail address; not reminded.")
+                continue
+            if dry_run:
+                self.stdout.write(f"Would remind {officer.username} of {len(items)} recommendations.")
+                sent += 1
+                continue
+            try:
+                with transaction.atomic():
+                    # Recorded first: a second run the same day finds it and sends nothing.
+                    Reminder.objects.create(user=officer, sent_date=today, recommendation_count=len(items))
+                    context = {"officer": officer, "items": items, "site_url": settings.SITE_URL}
+                    send_mail(
+                        subject=f"Updates due: {len(items)} recommendation{'s' if len(items) != 1 else ''}",
+                        message=render_to_string("emails/update_reminder.txt", context),
+                        from_email=None,
+                        recipient_list=[officer.email],
+                    )
+            except IntegrityError:
+                skipped += 1  # another run reminded them a moment ago
+                continue
+            sent += 1
+        verb = "Would send" if dry_run else "Sent"
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"{verb} {sent} reminder{'s' if sent != 1 else ''}; {skipped} already reminded today."
+            )
+        )
+
+
+def due_recommendations():
+    """(recommendation, round) for every open recommendation owed an update in an open round."""
+    rounds = UpdateRound.objects.filter(closed_at__isnull=True, due_date__isnull=False).select_related(
+        "committee", "review__council"
+    )
+    pairs = []
+    by_review = {r.review_id: r for r in rounds.order_by("-due_date")}
+    updated = ProgressUpdate.objects.filter(
+        recommendation=OuterRef("pk"), round__closed_at__isnull=True, round__due_date__isnull=False
+    )
+    recommendations = (
+        Recommendation.objects.filter(
+            review_id__in=by_review, lead_officer__isnull=False, lead_officer__is_active=True
+        )
+        .select_related("lead_officer", "review__council")
+        .with_progress()
+        .annotate(has_update=Exists(updated))
+        .order_by("review_id", "number")
+    )
+    for recommendation in recommendations:
+        if recommendation.has_update or recommendation.latest_status in FINISHED:
+            continue
+        pairs.append((recommendation, by_review[recommendation.review_id]))
+    return pairs

@@ -1,0 +1,76 @@
+"""Workflows that write recommendations, responses and progress updates.
+
+Each keeps history with who and why, and refuses a stale edit: an edit
+carries the version it started from, and if the record has moved on since,
+``StaleEdit`` is raised with the record as it now is, and nothing is saved.
+"""
+
+from django.db import transaction
+
+from reviews.services import save_with_history
+
+from .models import CabinetResponse, ProgressUpdate, Recommendation
+
+
+class StaleEdit(Exception):
+    """Someone else saved the record after this edit began."""
+
+    def __init__(self, current):
+        self.current = current
+        super().__init__(f"{current} was changed by someone else (now version {current.version}).")
+
+
+def _lock(model, pk, version):
+    """The record, locked for this transaction, if it is still at ``version``."""
+    current = model.objects.select_for_update().get(pk=pk)
+    if current.version != version:
+        raise StaleEdit(current)
+    return current
+
+
+@transaction.atomic
+def record_update(*, recommendation, user, reason="Recorded a progress update", **fields):
+    """Add a progress update by ``user`` (its author)."""
+    update = ProgressUpdate(recommendation=recommendation, author=user, **fields)
+    return save_with_history(update, user=user, reason=reason)
+
+
+@transaction.atomic
+def edit_update(*, update, user, version, reason="Edited the progress update", **fields):
+    current = _lock(ProgressUpdate, update.pk, version)
+    for name, value in fields.items():
+        setattr(current, name, value)
+    current.version += 1
+    return save_with_history(current, user=user, reason=reason)
+
+
+@transaction.atomic
+def save_response(*, recommendation, user, version, reason="", **fields):
+    """Record the cabinet response, or change it if ``version`` is the current one.
+
+    ``version`` is None for a new response; if one was recorded meanwhile,
+    that is a stale edit too.
+    """
+    existing = CabinetResponse.objects.select_for_update().filter(recommendation=recommendation).first()
+    if existing is None and version is not None:
+        raise StaleEdit(recommendation)
+    if existing is not None:
+        if version != existing.version:
+            raise StaleEdit(existing)
+        response = existing
+        response.version += 1
+    else:
+        response = CabinetResponse(recommendation=recommendation)
+    for name, value in fields.items():
+        setattr(response, name, value)
+    default = "Edited the cabinet response" if existing else "Recorded the cabinet response"
+    return save_with_history(response, user=user, reason=reason or default)
+
+
+@transaction.atomic
+def assign_lead_officer(*, recommendation, user, officer, version):
+    current = _lock(Recommendation, recommendation.pk, version)
+    current.lead_officer = officer
+    current.version += 1
+    name = (officer.get_full_name() or officer.username) if officer else "nobody"
+    return save_with_history(current, user=user, reason=f"Lead officer set to {name}")

@@ -1,0 +1,146 @@
+"""Officers record progress updates in the browser."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from recommendations.models import ProgressUpdate
+from reviews.models import UpdateRound
+
+
+def add_url(recommendation):
+    review = recommendation.review
+    return reverse(
+        "recommendations:add-update", args=[review.council.slug, review.slug, recommendation.number]
+    )
+
+
+def valid(**overrides):
+    today = timezone.localdate()
+    data = {
+        "status": "in_progress",
+        "text": "The library opened on two Sundays in May.",
+        "update_date_0": str(today.day),
+        "update_date_1": str(today.month),
+        "update_date_2": str(today.year),
+        "round": "",
+        "evidence": "https://example.org/minutes",
+    }
+    return {**data, **overrides}
+
+
+def test_an_officer_records_an_update_with_author_and_reason_in_history(client, olive, recommendation):
+    client.force_login(olive)
+
+    response = client.post(add_url(recommendation), valid())
+
+    assert response.status_code == 302 and response["Location"] == recommendation.get_absolute_url()
+    update = recommendation.updates.get()
+    assert update.status == ProgressUpdate.Status.IN_PROGRESS
+    assert update.text == "The library opened on two Sundays in May."
+    assert update.update_date == timezone.localdate()
+    assert update.author == olive and update.evidence == "https://example.org/minutes"
+    history = update.history.get()
+    assert history.history_user == olive and history.history_change_reason == "Recorded a progress update"
+    page = client.get(recommendation.get_absolute_url()).content.decode()
+    assert "Your update on recommendation 1 has been saved." in page
+    assert "by Olive Okafor" in page
+
+
+def test_the_form_offers_todays_date_and_the_open_round(client, olive, recommendation, review):
+    open_round = UpdateRound.objects.create(
+        review=review, committee=review.committee, meeting_date="2030-06-10", due_date="2030-05-20"
+    )
+    UpdateRound.objects.create(
+        review=review, committee=review.committee, meeting_date="2020-01-10", closed_at=timezone.now()
+    )
+    client.force_login(olive)
+
+    response = client.get(add_url(recommendation))
+
+    form = response.context["form"]
+    assert form["update_date"].value() == timezone.localdate()
+    assert form["round"].value() == open_round.pk
+    assert list(form.fields["round"].queryset) == [open_round]  # closed rounds are not offered
+    page = response.content.decode()
+    assert 'name="update_date_0"' in page and 'data-module="govuk-character-count"' in page
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field", "message"),
+    [
+        ({"text": "  "}, "text", "Enter the update"),
+        ({"status": ""}, "status", "Select a status"),
+        ({"status": "done-ish"}, "status", "Select a status"),
+        (
+            {"update_date_0": "", "update_date_1": "", "update_date_2": ""},
+            "update_date",
+            "Enter the date of the update",
+        ),
+        (
+            {"update_date_0": "31", "update_date_1": "2"},
+            "update_date",
+            "The date of the update must be a real date",
+        ),
+        ({"update_date_1": ""}, "update_date", "The date of the update must include a month"),
+        ({"round": "99999"}, "round", "Select an update round from the list"),
+    ],
+)
+def test_a_wrong_value_is_explained_beside_its_field_and_nothing_is_saved(
+    client, olive, recommendation, overrides, field, message
+):
+    client.force_login(olive)
+
+    response = client.post(add_url(recommendation), valid(**overrides))
+
+    assert response.status_code == 200
+    assert response.context["form"].errors[field] == [message]
+    page = response.content.decode()
+    assert page.count(message) == 2  # in the summary and beside the field
+    assert "<title>Error: " in page and "There is a problem" in page
+    assert not ProgressUpdate.objects.exists()
+
+
+def test_a_date_in_the_future_is_refused(client, olive, recommendation):
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    client.force_login(olive)
+    response = client.post(
+        add_url(recommendation),
+        valid(update_date_0=tomorrow.day, update_date_1=tomorrow.month, update_date_2=tomorrow.year),
+    )
+    assert response.context["form"].errors["update_date"] == [
+        "The date of the update must be today or in the past"
+    ]
+    assert not ProgressUpdate.objects.exists()
+
+
+def test_a_scrutiny_member_may_not_record_an_update(client, alice, recommendation):
+    client.force_login(alice)
+    assert client.get(add_url(recommendation)).status_code == 403
+    assert client.post(add_url(recommendation), valid()).status_code == 403
+    assert not ProgressUpdate.objects.exists()
+
+
+def test_an_officer_of_another_council_gets_404(client, oscar, recommendation):
+    client.force_login(oscar)
+    assert client.post(add_url(recommendation), valid()).status_code == 404
+    assert not ProgressUpdate.objects.exists()
+
+
+def test_an_officer_changes_an_update_and_history_keeps_both(client, olive, recommendation):
+    update = ProgressUpdate.objects.create(
+        recommendation=recommendation, text="Planned.", status="not_started"
+    )
+    review = recommendation.review
+    url = reverse("recommendations:edit-update", args=[review.council.slug, review.slug, 1, update.pk])
+    client.force_login(olive)
+
+    response = client.post(url, valid(text="Begun.", version=1))
+
+    assert response.status_code == 302
+    update.refresh_from_db()
+    assert (update.text, update.version) == ("Begun.", 2)
+    assert [h.text for h in update.history.all()] == ["Begun.", "Planned."]
+    assert update.history.first().history_change_reason == "Edited the progress update"
