@@ -172,7 +172,15 @@ def _stale(request, context, current, yours, retry):
         for name, value in yours.items()
     ]
     last = current.history.select_related("history_user").first()
-    context = {**context, "rows": rows, "last": last, "form": retry, "maxlength": MAX_UPDATE_LENGTH}
+    who = last.history_user if last else None
+    context = {
+        **context,
+        "rows": rows,
+        "last": last,
+        "last_by": (who.get_full_name() or who.username) if who else "Someone",
+        "form": retry,
+        "maxlength": MAX_UPDATE_LENGTH,
+    }
     return render(request, "recommendations/stale.html", context, status=409)
 
 

@@ -37,7 +37,7 @@ def make_council(name="Testshire County Council", slug=None):
 
 
 def make_review(council, title="Review of Libraries", slug=None):
-    committee = Committee.objects.create(council=council, name="Scrutiny Committee")
+    committee, _ = Committee.objects.get_or_create(council=council, name="Scrutiny Committee")
     return Review.objects.create(
         council=council, committee=committee, title=title, slug=slug or f"{council.slug}-libraries"
     )

@@ -1,6 +1,5 @@
 """The first pages: who may see them, and what they show."""
 
-import pytest
 from django.urls import reverse
 
 from recommendations.models import CabinetResponse, ProgressUpdate
