@@ -1,5 +1,6 @@
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
 
 from recommendations.models import CabinetResponse
 from reviews.models import Review
@@ -23,6 +24,7 @@ def _reviews_with_counts(reviews):
     )
 
 
+@require_safe
 def home(request):
     councils = Council.objects.for_user(request.user)
     reviews = _reviews_with_counts(Review.objects.for_user(request.user))
@@ -32,6 +34,7 @@ def home(request):
     return render(request, "councils/home.html", {"councils": by_council})
 
 
+@require_safe
 def detail(request, slug):
     council = get_object_or_404(Council.objects.for_user(request.user), slug=slug)
     reviews = _reviews_with_counts(council.reviews.all())

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods, require_safe
 
 from reviews.models import UpdateRound
 
@@ -31,6 +32,7 @@ def get_recommendation_for_user(user, council_slug, review_slug, number, *, edit
     return recommendation
 
 
+@require_safe
 def detail(request, council_slug, review_slug, number):
     recommendation = get_recommendation_for_user(request.user, council_slug, review_slug, number)
     role = recommendation.review.council.role_of(request.user)
@@ -48,6 +50,7 @@ def detail(request, council_slug, review_slug, number):
     return render(request, "recommendations/detail.html", context)
 
 
+@require_http_methods(["GET", "POST"])
 def add_update(request, council_slug, review_slug, number):
     recommendation = get_recommendation_for_user(request.user, council_slug, review_slug, number, edit=True)
     review = recommendation.review
@@ -73,6 +76,7 @@ def add_update(request, council_slug, review_slug, number):
     )
 
 
+@require_http_methods(["GET", "POST"])
 def edit_update(request, council_slug, review_slug, number, pk):
     recommendation = get_recommendation_for_user(request.user, council_slug, review_slug, number, edit=True)
     update = get_object_or_404(recommendation.updates.select_related("round"), pk=pk)
@@ -106,6 +110,7 @@ def edit_update(request, council_slug, review_slug, number, pk):
     return render(request, "recommendations/update_form.html", {**context, "maxlength": MAX_UPDATE_LENGTH})
 
 
+@require_http_methods(["GET", "POST"])
 def edit_response(request, council_slug, review_slug, number):
     recommendation = get_recommendation_for_user(request.user, council_slug, review_slug, number, edit=True)
     response = getattr(recommendation, "cabinet_response", None)
@@ -191,6 +196,7 @@ def _at_version(data, version):
     return data
 
 
+@require_http_methods(["GET", "POST"])
 def assign_lead(request, council_slug, review_slug, number):
     recommendation = get_recommendation_for_user(request.user, council_slug, review_slug, number, edit=True)
     council = recommendation.review.council
@@ -222,6 +228,7 @@ def assign_lead(request, council_slug, review_slug, number):
     )
 
 
+@require_safe
 def mine(request):
     """The recommendations this person leads, those due for an open round first."""
     due_rounds = UpdateRound.objects.filter(

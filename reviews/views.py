@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from recommendations.models import ProgressUpdate, Recommendation
 
@@ -24,6 +25,7 @@ def get_review_for_user(user, council_slug, slug, *, manage=False):
     return review
 
 
+@require_safe
 def detail(request, council_slug, slug):
     review = get_review_for_user(request.user, council_slug, slug)
     recommendations = (
@@ -43,6 +45,7 @@ def detail(request, council_slug, slug):
     return render(request, "reviews/detail.html", context)
 
 
+@require_safe
 def document(request, council_slug, pk):
     documents = SourceDocument.objects.for_user(request.user).select_related(
         "council", "review", "imported_by"
@@ -51,6 +54,7 @@ def document(request, council_slug, pk):
     return render(request, "reviews/document.html", {"document": document})
 
 
+@require_http_methods(["GET", "POST"])
 def open_round(request, council_slug, slug):
     review = get_review_for_user(request.user, council_slug, slug, manage=True)
     form = OpenRoundForm(request.POST or None, review=review)
@@ -61,6 +65,7 @@ def open_round(request, council_slug, slug):
     return render(request, "reviews/open_round.html", {"form": form, "review": review})
 
 
+@require_safe
 def round_progress(request, council_slug, slug, pk):
     """Who has and has not updated for a round, and closing it."""
     review = get_review_for_user(request.user, council_slug, slug)
@@ -82,11 +87,10 @@ def round_progress(request, council_slug, slug, pk):
     return render(request, "reviews/round_progress.html", context)
 
 
+@require_POST
 def close_round(request, council_slug, slug, pk):
     review = get_review_for_user(request.user, council_slug, slug, manage=True)
     update_round = get_object_or_404(review.rounds.select_related("committee"), pk=pk)
-    if request.method != "POST":
-        return redirect("reviews:round-progress", council_slug, slug, pk)
     services.close_round(update_round=update_round, user=request.user)
     messages.success(request, f"The update round for {update_round} is closed.")
     return redirect("reviews:round-progress", council_slug, slug, pk)
