@@ -26,6 +26,21 @@ class RecommendationQuerySet(models.QuerySet):
         )
 
 
+class Theme(models.Model):
+    """A subject that recommendations share across reviews and councils (housing, training, ...)."""
+
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
 class Recommendation(models.Model):
     """One numbered recommendation of a review."""
 
@@ -43,11 +58,12 @@ class Recommendation(models.Model):
     )
     # Its place in the source: the table row, or the report's paragraph number.
     source_position = models.PositiveIntegerField(null=True, blank=True)
+    themes = models.ManyToManyField(Theme, blank=True, related_name="recommendations")
     # Goes up by one with every saved edit, so a stale edit can be refused.
     version = models.PositiveIntegerField(default=1)
 
     objects = RecommendationQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=[themes])
 
     class Meta:
         ordering = ["review", "number"]
