@@ -1,8 +1,9 @@
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
-from recommendations.models import CabinetResponse
+from recommendations import dashboard
+from recommendations.models import CabinetResponse, Recommendation
 from reviews.models import Review
 
 from .models import Council
@@ -20,7 +21,7 @@ def _reviews_with_counts(reviews):
             ),
             round_count=Count("rounds", distinct=True),
         )
-        .order_by("council__name", "-recommended_date", "title")
+        .order_by("council__name", F("recommended_date").desc(nulls_last=True), "title")
     )
 
 
@@ -31,11 +32,22 @@ def home(request):
     by_council = {council: [] for council in councils}
     for review in reviews:
         by_council[review.council].append(review)
-    return render(request, "councils/home.html", {"councils": by_council})
+    context = {
+        "councils": by_council,
+        "dashboard": dashboard.build(Recommendation.objects.for_user(request.user), scope={}),
+    }
+    return render(request, "councils/home.html", context)
 
 
 @require_safe
 def detail(request, slug):
     council = get_object_or_404(Council.objects.for_user(request.user), slug=slug)
     reviews = _reviews_with_counts(council.reviews.all())
-    return render(request, "councils/detail.html", {"council": council, "reviews": reviews})
+    context = {
+        "council": council,
+        "reviews": reviews,
+        "dashboard": dashboard.build(
+            Recommendation.objects.filter(review__council=council), scope={"council": slug}
+        ),
+    }
+    return render(request, "councils/detail.html", context)

@@ -1,11 +1,15 @@
+import datetime
+
 from django.conf import settings
 from django.db import models
-from django.db.models import F, OuterRef, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce, NullIf
 from django.urls import reverse
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from councils.models import Council
+from reviews.models import UpdateRound
 
 
 class RecommendationQuerySet(models.QuerySet):
@@ -16,14 +20,60 @@ class RecommendationQuerySet(models.QuerySet):
     def with_progress(self):
         """Annotate each with its latest progress update's status and date."""
         latest = ProgressUpdate.objects.filter(recommendation=OuterRef("pk")).order_by(
-            F("effective_date").desc(nulls_last=True), "-id"
+            F("update_date").desc(nulls_last=True), "-id"
         )
-        latest = latest.annotate(effective_date=Coalesce("update_date", "round__meeting_date"))
         return self.annotate(
             latest_status=Subquery(latest.values("status")[:1]),
             latest_status_wording=Subquery(latest.values("status_wording")[:1]),
-            last_updated_date=Subquery(latest.values("effective_date")[:1]),
+            last_updated_date=Subquery(
+                latest.annotate(effective_date=Coalesce("update_date", "round__meeting_date")).values(
+                    "effective_date"
+                )[:1]
+            ),
         )
+
+    def with_standing(self, today=None):
+        """Annotate what dashboards count and lists filter on.
+
+        ``decision_key``: the response's decision, or "none"; ``status_key``:
+        the latest update's status, or "none" where there is no update or it
+        gave none; ``is_stalled``: not finished and no update for six months;
+        ``is_overdue``: not finished and owed an update for an open round whose
+        due date has passed.
+        """
+        today = today or timezone.localdate()
+        finished = Q(status_key__in=FINISHED)
+        owed = UpdateRound.objects.filter(
+            review=OuterRef("review"), closed_at__isnull=True, due_date__lt=today
+        ).exclude(updates__recommendation=OuterRef("pk"))
+        return (
+            self.with_progress()
+            .annotate(
+                decision_key=Coalesce("cabinet_response__decision", Value(NO_RESPONSE)),
+                status_key=Coalesce(NullIf("latest_status", Value("")), Value(NO_STATUS)),
+            )
+            .annotate(
+                is_stalled=Case(
+                    When(finished, then=Value(False)),
+                    When(
+                        Q(last_updated_date__isnull=True) | Q(last_updated_date__lt=today - STALLED_AFTER),
+                        then=Value(True),
+                    ),
+                    default=Value(False),
+                ),
+                is_overdue=Case(
+                    When(finished, then=Value(False)),
+                    When(Exists(owed), then=Value(True)),
+                    default=Value(False),
+                ),
+            )
+        )
+
+
+# What dashboards count a recommendation as, besides the model's own choices.
+NO_RESPONSE = "none"
+NO_STATUS = "none"
+STALLED_AFTER = datetime.timedelta(days=183)
 
 
 class Theme(models.Model):
@@ -190,6 +240,9 @@ class ProgressUpdate(models.Model):
         if self.paragraph_number is None:
             return [(None, block) for block in blocks]
         return [(self.paragraph_number + i, block) for i, block in enumerate(blocks)]
+
+
+FINISHED = [ProgressUpdate.Status.COMPLETED, ProgressUpdate.Status.NOT_TAKEN_FORWARD]
 
 
 class EvidenceLink(models.Model):

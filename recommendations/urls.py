@@ -4,9 +4,10 @@ from . import views
 
 app_name = "recommendations"
 
-prefix = "<slug:council_slug>/reviews/<slug:review_slug>/recommendations/<int:number>/"
+prefix = "councils/<slug:council_slug>/reviews/<slug:review_slug>/recommendations/<int:number>/"
 
 urlpatterns = [
+    path("recommendations/", views.list_recommendations, name="list"),
     path(prefix, views.detail, name="detail"),
     path(prefix + "updates/new/", views.add_update, name="add-update"),
     path(prefix + "updates/<int:pk>/edit/", views.edit_update, name="edit-update"),

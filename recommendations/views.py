@@ -1,14 +1,21 @@
+import csv
 import datetime
+import io
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef
+from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
 from reviews.models import UpdateRound
 
 from . import services
+from .dashboard import DECISION_LABELS, STATUS_LABELS
+from .filters import RecommendationFilter
 from .forms import MAX_UPDATE_LENGTH, CabinetResponseForm, LeadOfficerForm, ProgressUpdateForm
 from .history import history_of
 from .models import ProgressUpdate, Recommendation
@@ -258,3 +265,110 @@ def mine(request):
         recommendation.due_round = rounds.get(recommendation.review_id) if recommendation.is_due else None
         groups.setdefault(recommendation.review, []).append(recommendation)
     return render(request, "recommendations/mine.html", {"groups": groups})
+
+
+PAGE_SIZE = 50
+CSV_COLUMNS = [
+    "Council",
+    "Review",
+    "Number",
+    "Title",
+    "Recommendation",
+    "Decision",
+    "Status",
+    "Last updated",
+    "Lead officer",
+    "Link",
+]
+
+
+@require_safe
+def list_recommendations(request):
+    """Recommendations across the councils this person may see, filtered, sorted, paged."""
+    recommendations = (
+        Recommendation.objects.for_user(request.user)
+        .with_standing()
+        .select_related("review__council", "cabinet_response", "lead_officer")
+    )
+    filters = RecommendationFilter(request.GET, queryset=recommendations, user=request.user)
+    results = filters.qs if filters.is_valid() else recommendations.none()
+    if request.GET.get("format") == "csv":
+        return _csv(request, results)
+    page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "filters": filters,
+        "page": page,
+        "query": query.urlencode(),
+        "csv_query": _with(query, format="csv"),
+        "applied": _applied(filters),
+    }
+    return render(request, "recommendations/list.html", context)
+
+
+def _with(query, **values):
+    query = query.copy()
+    for name, value in values.items():
+        query[name] = value
+    return query.urlencode()
+
+
+def _applied(filters):
+    """The filters in use, each with the link that removes it."""
+    if not filters.is_valid():
+        return []
+    applied = []
+    for name, value in filters.form.cleaned_data.items():
+        if name == "sort" or value in (None, "", [], False):
+            continue
+        field = filters.form.fields[name]
+        values = value if isinstance(value, list) else [value]
+        for item in values:
+            remaining = filters.data.copy()
+            if isinstance(value, list):
+                remaining.setlist(name, [v for v in filters.data.getlist(name) if v != item])
+            else:
+                remaining.pop(name, None)
+            remaining.pop("page", None)
+            label = (
+                dict(field.choices).get(item, item)
+                if hasattr(field, "choices") and isinstance(value, list)
+                else item
+            )
+            applied.append({"field": field.label or name, "value": label, "remove": remaining.urlencode()})
+    return applied
+
+
+def _csv(request, results):
+    def rows():
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        for row in [CSV_COLUMNS, *(_csv_row(request, r) for r in results.iterator(chunk_size=2000))]:
+            writer.writerow(row)
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate(0)
+
+    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="recommendations-{timezone.localdate():%Y-%m-%d}.csv"'
+    )
+    return response
+
+
+def _csv_row(request, recommendation):
+    review = recommendation.review
+    lead = recommendation.lead_officer
+    return [
+        review.council.name,
+        review.title,
+        recommendation.number,
+        recommendation.title,
+        recommendation.text,
+        DECISION_LABELS[recommendation.decision_key],
+        STATUS_LABELS[recommendation.status_key],
+        recommendation.last_updated_date or "",
+        (lead.get_full_name() or lead.username) if lead else "",
+        request.build_absolute_uri(recommendation.get_absolute_url()),
+    ]

@@ -13,7 +13,11 @@ urlpatterns = [
         views.round_progress,
         name="round-progress",
     ),
-    path("<slug:council_slug>/reviews/<slug:slug>/rounds/<int:pk>/close/", views.close_round, name="close-round"),
+    path(
+        "<slug:council_slug>/reviews/<slug:slug>/rounds/<int:pk>/close/",
+        views.close_round,
+        name="close-round",
+    ),
     # The committee papers rebuilt from the data (reviews/papers/).
     path("<slug:council_slug>/reviews/<slug:slug>/", include("reviews.papers.urls")),
 ]

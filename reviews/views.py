@@ -4,6 +4,7 @@ from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from recommendations import dashboard
 from recommendations.models import ProgressUpdate, Recommendation
 
 from . import services
@@ -41,6 +42,9 @@ def detail(request, council_slug, slug):
         "recommendations": recommendations,
         "rounds": review.rounds.select_related("committee").order_by("-meeting_date"),
         "documents": review.source_documents.order_by("paper_date", "imported_at"),
+        "dashboard": dashboard.build(
+            Recommendation.objects.filter(review=review), scope={"review": review.slug}
+        ),
     }
     return render(request, "reviews/detail.html", context)
 

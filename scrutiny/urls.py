@@ -13,6 +13,6 @@ urlpatterns = [
     path("my-recommendations/", recommendation_views.mine, name="my-recommendations"),
     path("councils/", include("councils.urls")),
     path("councils/", include("reviews.urls")),
-    path("councils/", include("recommendations.urls")),
+    path("", include("recommendations.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -71,6 +71,6 @@ def test_officer_records_an_update_from_my_recommendations_with_the_keyboard(pag
     assert axe(page) == []
 
     page.goto(live_server.url + recommendation.review.get_absolute_url())
-    row = page.locator("tbody tr").nth(2)
+    row = page.get_by_role("region", name="Recommendations", exact=True).locator("tbody tr").nth(2)
     expect(row).to_contain_text("In progress")
     assert axe(page) == []

@@ -83,8 +83,9 @@ def test_the_review_page_lists_recommendations_with_decision_and_latest_status(
     client.force_login(alice)
 
     # session, user, review, the person's role, recommendations with their
-    # latest update, rounds, papers
-    with django_assert_num_queries(7):
+    # latest update, rounds, papers, and the dashboard's four (decision by
+    # status, overdue or stalled, changed, movement)
+    with django_assert_num_queries(11):
         response = client.get(review.get_absolute_url())
 
     rows = list(response.context["recommendations"])
@@ -104,7 +105,7 @@ def test_the_review_page_query_count_does_not_grow_with_recommendations(
             recommendation=recommendation, text="Progress.", update_date="2024-01-01"
         )
     client.force_login(alice)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(11):
         client.get(review.get_absolute_url())
 
 

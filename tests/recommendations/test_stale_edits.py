@@ -125,6 +125,8 @@ def test_two_real_sessions_saving_at_once_cannot_both_win(testshire):
             outcomes[user.username] = "saved"
         except services.StaleEdit:
             outcomes[user.username] = "refused"
+        except Exception as error:  # reported below, rather than lost in the thread
+            outcomes[user.username] = repr(error)
         finally:
             connection.close()
 

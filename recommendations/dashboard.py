@@ -1,0 +1,142 @@
+"""The figures a scrutiny dashboard shows, each with the filtered list behind it."""
+
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.urls import reverse
+
+from .filters import DECISION_CHOICES, STATUS_CHOICES
+from .models import ProgressUpdate
+
+DECISION_LABELS = dict(DECISION_CHOICES)
+STATUS_LABELS = dict(STATUS_CHOICES)
+LIST_LENGTH = 10
+
+
+@dataclass
+class Figure:
+    label: str
+    count: int
+    url: str
+    key: str = ""
+    # For the chart: the bar's length as a share of the longest, in per cent.
+    share: float = 0.0
+
+
+@dataclass
+class Dashboard:
+    total: Figure
+    agreed: Figure
+    completed: Figure
+    overdue: Figure
+    stalled: Figure
+    by_decision: list[Figure]
+    by_status: list[Figure]
+    # Rows of (decision figure, [figure per status]).
+    grid: list[tuple[Figure, list[Figure]]]
+    attention: list = field(default_factory=list)
+    changed: list = field(default_factory=list)
+    movement: list[Figure] = field(default_factory=list)
+
+    @property
+    def chart_height(self):
+        return len(self.by_status) * 40 + 10
+
+
+def list_url(scope, **filters):
+    """The recommendations list filtered to ``scope`` (e.g. council=slug) and ``filters``."""
+    params = {**scope, **{name: value for name, value in filters.items() if value is not None}}
+    return reverse("recommendations:list") + ("?" + urlencode(params) if params else "")
+
+
+def build(recommendations, *, scope):
+    """The dashboard of these recommendations (already limited to what the person may see).
+
+    ``scope`` is the list filter that the figures' links carry, e.g.
+    {"council": "oxford-city-council"}. Four queries, whatever the size.
+    """
+    standing = recommendations.with_standing()
+    cells = {
+        (row["decision_key"], row["status_key"]): row
+        for row in standing.order_by()
+        .values("decision_key", "status_key")
+        .annotate(
+            n=Count("pk"),
+            stalled=Count("pk", filter=Q(is_stalled=True)),
+            overdue=Count("pk", filter=Q(is_overdue=True)),
+        )
+    }
+
+    def count(decision=None, status=None, measure="n"):
+        return sum(
+            row[measure]
+            for (d, s), row in cells.items()
+            if (decision is None or d == decision) and (status is None or s == status)
+        )
+
+    by_decision = [
+        Figure(label, count(decision=key), list_url(scope, decision=key), key)
+        for key, label in DECISION_CHOICES
+    ]
+    by_status = [
+        Figure(label, count(status=key), list_url(scope, status=key), key) for key, label in STATUS_CHOICES
+    ]
+    longest = max([f.count for f in by_status] + [1])
+    for figure in by_status:
+        figure.share = round(100 * figure.count / longest, 1)
+    grid = [
+        (
+            decision,
+            [
+                Figure(
+                    label, count(decision.key, key), list_url(scope, decision=decision.key, status=key), key
+                )
+                for key, label in STATUS_CHOICES
+            ],
+        )
+        for decision in by_decision
+    ]
+
+    attention = list(
+        standing.filter(Q(is_overdue=True) | Q(is_stalled=True))
+        .select_related("review__council")
+        .order_by(F("last_updated_date").asc(nulls_first=True), "review__title", "number")[:LIST_LENGTH]
+    )
+    previous = ProgressUpdate.objects.filter(recommendation=OuterRef("pk")).order_by(
+        F("update_date").desc(nulls_last=True), "-id"
+    )
+    moved = (
+        standing.annotate(previous_status=Subquery(previous.values("status")[1:2]))
+        .filter(previous_status__isnull=False)
+        .exclude(previous_status=F("latest_status"))
+    )
+    changed = list(
+        moved.select_related("review__council").order_by(
+            F("last_updated_date").desc(nulls_last=True), "number"
+        )[:LIST_LENGTH]
+    )
+    movement = [
+        Figure(
+            f"{STATUS_LABELS.get(row['previous_status'] or 'none')} to {STATUS_LABELS.get(row['status_key'])}",
+            row["n"],
+            list_url(scope, status=row["status_key"]),
+        )
+        for row in moved.order_by()
+        .values("previous_status", "status_key")
+        .annotate(n=Count("pk"))
+        .order_by("-n")
+    ]
+    return Dashboard(
+        total=Figure("Recommendations", count(), list_url(scope)),
+        agreed=Figure("Agreed", count(decision="agree"), list_url(scope, decision="agree")),
+        completed=Figure("Completed", count(status="completed"), list_url(scope, status="completed")),
+        overdue=Figure("Overdue", count(measure="overdue"), list_url(scope, overdue="true")),
+        stalled=Figure("No update for six months", count(measure="stalled"), list_url(scope, stalled="true")),
+        by_decision=by_decision,
+        by_status=by_status,
+        grid=grid,
+        attention=attention,
+        changed=changed,
+        movement=movement,
+    )

@@ -1,0 +1,134 @@
+import django_filters
+from django import forms
+from django.contrib.auth import get_user_model
+from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.db import connection
+from django.db.models import Exists, OuterRef, Q
+
+from councils.models import Committee, Council
+from reviews.models import Review
+
+from .models import NO_RESPONSE, NO_STATUS, CabinetResponse, ProgressUpdate, Theme
+
+DECISION_CHOICES = [*CabinetResponse.Decision.choices, (NO_RESPONSE, "No response yet")]
+STATUS_CHOICES = [*ProgressUpdate.Status.choices, (NO_STATUS, "No status yet")]
+
+
+def search(queryset, words):
+    """Recommendations whose text, response comment or any update mentions the words.
+
+    PostgreSQL's full-text search (English stemming, so "refuge" finds
+    "refuges") where the database has it; plain containment on SQLite.
+    """
+    if connection.vendor == "postgresql":
+        query = SearchQuery(words, search_type="websearch", config="english")
+        in_updates = ProgressUpdate.objects.annotate(document=SearchVector("text", config="english")).filter(
+            recommendation=OuterRef("pk"), document=query
+        )
+        in_comment = CabinetResponse.objects.annotate(
+            document=SearchVector("comment", config="english")
+        ).filter(recommendation=OuterRef("pk"), document=query)
+        return queryset.annotate(document=SearchVector("text", config="english")).filter(
+            Q(document=query) | Exists(in_comment) | Exists(in_updates)
+        )
+    matches = Q()
+    for word in words.split():
+        in_updates = ProgressUpdate.objects.filter(recommendation=OuterRef("pk"), text__icontains=word)
+        matches &= (
+            Q(text__icontains=word)
+            | Q(title__icontains=word)
+            | Q(cabinet_response__comment__icontains=word)
+            | Exists(in_updates)
+        )
+    return queryset.filter(matches)
+
+
+class RecommendationFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label="Search", method="filter_words")
+    council = django_filters.ModelChoiceFilter(
+        field_name="review__council",
+        to_field_name="slug",
+        queryset=Council.objects.none(),
+        empty_label="Any council",
+    )
+    review = django_filters.ModelChoiceFilter(
+        to_field_name="slug", queryset=Review.objects.none(), empty_label="Any review"
+    )
+    committee = django_filters.ModelChoiceFilter(
+        field_name="review__committee", queryset=Committee.objects.none(), empty_label="Any committee"
+    )
+    decision = django_filters.MultipleChoiceFilter(
+        field_name="decision_key",
+        choices=DECISION_CHOICES,
+        widget=forms.CheckboxSelectMultiple,
+        distinct=False,
+    )
+    status = django_filters.MultipleChoiceFilter(
+        field_name="status_key", choices=STATUS_CHOICES, widget=forms.CheckboxSelectMultiple, distinct=False
+    )
+    lead_officer = django_filters.ModelChoiceFilter(
+        queryset=get_user_model().objects.none(), empty_label="Anyone", label="Lead officer"
+    )
+    theme = django_filters.ModelChoiceFilter(
+        field_name="themes", to_field_name="slug", queryset=Theme.objects.all(), empty_label="Any theme"
+    )
+    no_update_since = django_filters.DateFilter(
+        label="No update since",
+        method="filter_no_update_since",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    overdue = django_filters.BooleanFilter(
+        field_name="is_overdue", widget=forms.CheckboxInput, label="Overdue", method="filter_flag"
+    )
+    stalled = django_filters.BooleanFilter(
+        field_name="is_stalled",
+        widget=forms.CheckboxInput,
+        label="No update for six months",
+        method="filter_flag",
+    )
+    sort = django_filters.OrderingFilter(
+        fields=[
+            ("review__council__name", "council"),
+            ("review__title", "review"),
+            ("number", "number"),
+            ("decision_key", "decision"),
+            ("status_key", "status"),
+            ("last_updated_date", "updated"),
+        ],
+        field_labels={"updated": "Last updated"},
+        empty_label="Council and review",
+        label="Sort by",
+    )
+
+    def __init__(self, data=None, *args, user, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        councils = Council.objects.for_user(user)
+        self.filters["council"].queryset = councils
+        self.filters["review"].queryset = Review.objects.filter(council__in=councils).select_related(
+            "council"
+        )
+        self.filters["committee"].queryset = Committee.objects.filter(council__in=councils).select_related(
+            "council"
+        )
+        self.filters["lead_officer"].queryset = (
+            get_user_model()
+            .objects.filter(memberships__council__in=councils)
+            .distinct()
+            .order_by("first_name", "username")
+        )
+
+    def filter_words(self, queryset, name, value):
+        return search(queryset, value) if value.strip() else queryset
+
+    def filter_flag(self, queryset, name, value):
+        """A ticked box keeps only those flagged; an unticked one filters nothing."""
+        return queryset.filter(**{name: True}) if value else queryset
+
+    def filter_no_update_since(self, queryset, name, value):
+        return queryset.filter(Q(last_updated_date__lt=value) | Q(last_updated_date__isnull=True))
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        if not self.form.cleaned_data.get("sort"):
+            queryset = queryset.order_by("review__council__name", "review__title", "number")
+        return queryset

@@ -1,0 +1,495 @@
+"""The three committee papers as data: what each says, in its order and numbering.
+
+The pages, the Word writer and the CSV writer all draw from these structures,
+so a paper says the same words however it is read. Nothing here follows a
+foreign key: everything comes from one ``Snapshot``.
+"""
+
+import datetime
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from django.urls import reverse
+from django.utils import timezone
+
+from reviews.importers import committee_report
+from reviews.models import Review, UpdateRound
+
+from .snapshot import end_of_day, load, responses_at
+
+NEW, CHANGED = "New", "Changed"
+
+
+# --------------------------------------------------------------------------
+# Stored text as blocks
+# --------------------------------------------------------------------------
+
+
+@dataclass
+class Block:
+    """One piece of a paper's prose: a heading, a paragraph, a bulleted list or a table."""
+
+    kind: str  # "heading", "paragraph", "bullets" or "table"
+    text: str = ""
+    # Bullets: their texts. Table: its rows of cells.
+    items: list = field(default_factory=list)
+    # A table whose first row names its columns.
+    has_header: bool = False
+
+    @property
+    def header(self):
+        return self.items[0] if self.has_header else []
+
+    @property
+    def body(self):
+        return self.items[1:] if self.has_header else self.items
+
+
+def _table(lines):
+    rows = []
+    for line in lines:
+        cells = [cell.strip() for cell in line.split("\t")]
+        while len(cells) > 1 and not cells[-1]:
+            cells.pop()
+        rows.append(cells)
+    width = max(len(row) for row in rows)
+    rows = [row + [""] * (width - len(row)) for row in rows]
+    # Column names are short ("Background Papers", "Held At"); a first row
+    # with a sentence in it ("Cabinet Member | Councillor ...") is data.
+    has_header = len(rows) > 1 and width > 1 and all(cell and len(cell.split()) <= 4 for cell in rows[0])
+    return Block("table", items=rows, has_header=has_header)
+
+
+def blocks(text):
+    """Read stored text into blocks.
+
+    Blocks are separated by blank lines; "## " starts a heading; a block with
+    tab-separated cells is a table; "- " lines are bullets; any other line is
+    a paragraph of its own.
+    """
+    result = []
+    heading = ""
+    for chunk in re.split(r"\n[ \t]*\n", text.strip()):
+        lines = [line.rstrip() for line in chunk.splitlines() if line.strip()]
+        if not lines:
+            continue
+        if any("\t" in line for line in lines) and not lines[0].startswith("## "):
+            table = _table(lines)
+            table.text = heading.capitalize() if heading.isupper() else heading  # names the table
+            result.append(table)
+            continue
+        bullets = None
+        for line in lines:
+            stripped = line.strip()
+            if stripped.startswith("## "):
+                heading = stripped[3:].strip()
+                result.append(Block("heading", heading))
+                bullets = None
+            elif stripped.startswith("- ") or stripped == "-":
+                if bullets is None:
+                    bullets = Block("bullets")
+                    result.append(bullets)
+                bullets.items.append(stripped[1:].strip())
+            else:
+                result.append(Block("paragraph", stripped))
+                bullets = None
+    return result
+
+
+def lines(text):
+    """A comment's lines, each a paragraph (blank lines dropped)."""
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+# --------------------------------------------------------------------------
+# The papers
+# --------------------------------------------------------------------------
+
+
+@dataclass
+class Paper:
+    """What every paper has: which review and round, and the moment its data is from."""
+
+    slug: str
+    name: str
+    review: Review  # today's record: its council and slug make the links
+    update_round: UpdateRound | None = None  # today's record, for links
+    title: str = ""
+    # The date the reader asked for, or the day a closed round closed.
+    as_at: datetime.date | None = None
+    # The moment the data is read at; None for the data as it stands now.
+    moment: datetime.datetime | None = None
+    # Shown as at the closing of its round, by default.
+    is_closed_view: bool = False
+    # False when the review (or round) had not been recorded by then.
+    exists: bool = True
+
+    @property
+    def is_past(self):
+        return self.moment is not None
+
+    @property
+    def query(self):
+        """The query string that keeps an asked-for "as at" date in links."""
+        return f"?as_at={self.as_at.isoformat()}" if self.as_at and not self.is_closed_view else ""
+
+    def url(self, output="html"):
+        """This paper's page, or its Word or CSV download, keeping an asked-for date."""
+        name = f"reviews:paper-{self.slug}" + ("" if output == "html" else f"-{output}")
+        args = [self.review.council.slug, self.review.slug]
+        if self.update_round:
+            args.append(self.update_round.meeting_date)
+        return reverse(name, args=args) + self.query
+
+    @property
+    def page_url(self):
+        return self.url()
+
+    @property
+    def docx_url(self):
+        return self.url("docx")
+
+    @property
+    def csv_url(self):
+        return self.url("csv")
+
+    def filename(self, extension):
+        """<council>-<review>-<paper>-<date>: the date the data stands at, or the round's meeting."""
+        parts = [self.review.council.slug, self.review.slug, self.slug]
+        if self.update_round:
+            parts.append(self.update_round.meeting_date.isoformat())
+            if self.as_at:
+                parts += ["as-at", self.as_at.isoformat()]
+        else:
+            parts.append((self.as_at or timezone.localdate()).isoformat())
+        return "-".join(parts) + "." + extension
+
+
+@dataclass
+class ResponseRow:
+    number: int
+    text: str
+    response: object  # a CabinetResponse, or None
+    comment: list[str] = field(default_factory=list)
+
+    @property
+    def wording(self):
+        return self.response.wording if self.response else "No response recorded"
+
+
+@dataclass
+class CabinetResponsePaper(Paper):
+    responder: str = ""
+    rows: list[ResponseRow] = field(default_factory=list)
+
+
+@dataclass
+class UpdateEntry:
+    """One progress update as a paper prints it."""
+
+    blocks: list[Block]
+    update_date: datetime.date | None
+    author: str
+    status: str
+    status_label: str
+    change: str = ""  # NEW, or "" where the text was in the previous round too
+
+    @property
+    def text(self):
+        return "\n\n".join(_plain(block) for block in self.blocks)
+
+
+@dataclass
+class Section:
+    """A recommendation in an update report: its RECOMMENDATION paragraph and its UPDATE."""
+
+    recommendation: object
+    # The report's own paragraph number for it, where this report is its source.
+    paragraph_number: int | None
+    response: object
+    updates: list[UpdateEntry]
+    status: str = ""
+    status_label: str = ""
+    status_change: str = ""
+    previous_status_label: str = ""
+    response_change: str = ""
+
+    @property
+    def text(self):
+        number = self.paragraph_number
+        return f"{number}. {self.recommendation.text}" if number else self.recommendation.text
+
+
+@dataclass
+class UpdateReport(Paper):
+    header: list[tuple[str, str]] = field(default_factory=list)
+    introduction: list[Block] = field(default_factory=list)
+    # The recommendations this report itself lists (Oxfordshire's table).
+    listed: list = field(default_factory=list)
+    narrative: list[Block] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    closing: list[Block] = field(default_factory=list)
+    previous_round: UpdateRound | None = None
+
+
+@dataclass
+class TableRow:
+    recommendation: object
+    response: object
+    comment: list[str]
+    updates: list[UpdateEntry]
+    status: str = ""
+    status_label: str = ""
+
+
+@dataclass
+class UpdateTable(Paper):
+    committee: str = ""
+    rows: list[TableRow] = field(default_factory=list)
+
+
+def _plain(block):
+    if block.kind == "bullets":
+        return "\n".join(f"- {item}" for item in block.items)
+    if block.kind == "table":
+        return "\n".join("\t".join(row) for row in block.items)
+    return block.text
+
+
+def _moment(as_at, update_round=None):
+    """(as_at, moment, is_closed_view): asked-for date, else a closed round's closing, else now."""
+    if as_at:
+        return as_at, end_of_day(as_at), False
+    if update_round is not None and update_round.closed_at:
+        return timezone.localdate(update_round.closed_at), update_round.closed_at, True
+    return None, None, False
+
+
+def _round_moment(update_round):
+    """The moment a round's papers stand at: its closing, else the end of its meeting day."""
+    return update_round.closed_at or end_of_day(update_round.meeting_date)
+
+
+def cabinet_response(review, *, update_round=None, as_at=None):
+    """The cabinet response table of a review (Oxford 2020 layout)."""
+    as_at, moment, _ = _moment(as_at)
+    paper = CabinetResponsePaper(
+        slug="cabinet-response", name="Cabinet response table", review=review, as_at=as_at, moment=moment
+    )
+    snapshot = load(review, moment)
+    if snapshot.review is None:
+        paper.exists, paper.title = False, f"Cabinet response to the recommendations of {review}"
+        return paper
+    recorded = snapshot.review
+    committee = snapshot.committee_of(recorded)
+    title = "Cabinet response to recommendations"
+    if committee:
+        title += f" of the {committee}"
+    if recorded.recommended_date:
+        title += f" made on {recorded.recommended_date:%d/%m/%Y}"
+    paper.title = f"{title} concerning the {recorded.title} report"
+    responders = Counter(
+        (r.responder_role, r.responder_name) for r in snapshot.responses.values() if r.responder_name
+    )
+    if responders:
+        (role, name), _ = responders.most_common(1)[0]
+        paper.responder = f"Response provided by {role}, {name}" if role else f"Response provided by {name}"
+    for recommendation in snapshot.recommendations:
+        response = snapshot.responses.get(recommendation.id)
+        paper.rows.append(
+            ResponseRow(
+                number=recommendation.number,
+                text=recommendation.text,
+                response=response,
+                comment=lines(response.comment) if response else [],
+            )
+        )
+    return paper
+
+
+class _Rounds:
+    """A snapshot's updates, each under the round it reports to."""
+
+    def __init__(self, snapshot):
+        self.snapshot = snapshot
+        self.order = [r.id for r in snapshot.rounds]
+        self.updates = defaultdict(list)  # (round id, recommendation id) -> updates, oldest first
+        for update in snapshot.updates:
+            round_id = update.round_id
+            if round_id is None and update.update_date:
+                # An update logged outside a round reports to the next meeting on or after its date.
+                round_id = next((r.id for r in snapshot.rounds if r.meeting_date >= update.update_date), None)
+            self.updates[round_id, update.recommendation_id].append(update)
+
+    def previous(self, update_round):
+        index = self.order.index(update_round.id)
+        return self.snapshot.rounds[index - 1] if index else None
+
+    def status(self, update_round, recommendation):
+        """The latest status given up to and including this round: (value, label)."""
+        index = self.order.index(update_round.id)
+        for round_id in reversed(self.order[: index + 1]):
+            for update in reversed(self.updates[round_id, recommendation.id]):
+                if update.status:
+                    return update.status, update.status_wording or update.get_status_display()
+        return "", ""
+
+    def entries(self, update_round, recommendation):
+        return [self.entry(u) for u in self.updates[update_round.id, recommendation.id]]
+
+    def entry(self, update):
+        paragraphs = []
+        for number, paragraph in update.paragraphs:
+            paragraphs += blocks(f"{number}. {paragraph}" if number else paragraph)
+        return UpdateEntry(
+            blocks=paragraphs,
+            update_date=update.update_date,
+            author=self.snapshot.authors.get(update.author_id) or update.author_name,
+            status=update.status,
+            status_label=(update.status_wording or update.get_status_display()) if update.status else "",
+        )
+
+
+def _round_paper(cls, slug, name, review, update_round, as_at):
+    as_at, moment, closed = _moment(as_at, update_round)
+    paper = cls(
+        slug=slug,
+        name=name,
+        review=review,
+        update_round=update_round,
+        as_at=as_at,
+        moment=moment,
+        is_closed_view=closed,
+    )
+    snapshot = load(review, moment)
+    recorded = snapshot.round(update_round.id) if snapshot.review else None
+    if recorded is None:
+        paper.exists = False
+        paper.title = update_round.title or f"Update on the recommendations of {review}"
+    return paper, snapshot, recorded
+
+
+def _report_header(update_round, snapshot):
+    """The report's header cells, labelled as the council's own template labels them."""
+    committee, date = snapshot.committee_of(update_round), f"{update_round.meeting_date:%-d %B %Y}"
+    if snapshot.layouts.get(update_round.source_document_id) == committee_report.LAYOUT:
+        cells = [
+            ("To", committee),
+            ("Date", date),
+            ("Report of", update_round.report_author),
+            ("Title of Report", update_round.title),
+            ("Cabinet Member", update_round.cabinet_member),
+        ]
+    else:
+        cells = [
+            ("Date", date),
+            ("Report to", committee),
+            ("Report title", update_round.title),
+            ("Ward(s) or groups affected", update_round.wards),
+            ("Cabinet Member", update_round.cabinet_member),
+            ("Report author", update_round.report_author),
+        ]
+    return [(label, value) for label, value in cells if value]
+
+
+def update_report(review, *, update_round, as_at=None):
+    """The update on implementation report of a round (Southwark 2013 layout)."""
+    paper, snapshot, recorded = _round_paper(
+        UpdateReport, "update-report", "Update report", review, update_round, as_at
+    )
+    if recorded is None:
+        return paper
+    paper.title = recorded.title or f"Update on the recommendations of {snapshot.review.title}"
+    paper.header = _report_header(recorded, snapshot)
+    paper.introduction = blocks(recorded.introduction)
+    paper.narrative = blocks(recorded.narrative)
+    paper.closing = blocks(recorded.closing)
+    source = recorded.source_document_id
+    if recorded.narrative and source:
+        paper.listed = [r for r in snapshot.recommendations if r.source_document_id == source]
+
+    rounds = _Rounds(snapshot)
+    previous = paper.previous_round = rounds.previous(recorded)
+    before = {}
+    if previous:
+        then = _round_moment(previous)
+        before = responses_at(snapshot.review, min(then, paper.moment) if paper.moment else then)
+    for recommendation in snapshot.recommendations:
+        entries = rounds.entries(recorded, recommendation)
+        if recorded.narrative and not entries:
+            continue  # a report in prose lists only the recommendations it has updates on
+        response = snapshot.responses.get(recommendation.id)
+        section = Section(
+            recommendation=recommendation,
+            paragraph_number=recommendation.source_position
+            if source and recommendation.source_document_id == source
+            else None,
+            response=response,
+            updates=entries,
+        )
+        section.status, section.status_label = rounds.status(recorded, recommendation)
+        if previous:
+            earlier = {u.text for u in rounds.updates[previous.id, recommendation.id]}
+            for entry, update in zip(entries, rounds.updates[recorded.id, recommendation.id], strict=True):
+                entry.change = "" if update.text in earlier else NEW
+            was, was_label = rounds.status(previous, recommendation)
+            if section.status and section.status != was:
+                section.status_change = CHANGED if was else NEW
+                section.previous_status_label = was_label
+            # Only a response that was on record then can be "Changed": imported
+            # records have history from the day of the import, not of the paper.
+            then = before.get(recommendation.id)
+            if (
+                response
+                and then
+                and (then.decision, then.decision_wording, then.comment)
+                != (
+                    response.decision,
+                    response.decision_wording,
+                    response.comment,
+                )
+            ):
+                section.response_change = CHANGED
+        paper.sections.append(section)
+    return paper
+
+
+def update_table(review, *, update_round, as_at=None):
+    """The recommendations update table of a round (Oxford's Appendix 1)."""
+    paper, snapshot, recorded = _round_paper(
+        UpdateTable, "update-table", "Recommendations update table", review, update_round, as_at
+    )
+    if recorded is None:
+        return paper
+    paper.committee = snapshot.committee_of(recorded)
+    paper.title = f"{snapshot.review.title}: recommendations update"
+    rounds = _Rounds(snapshot)
+    for recommendation in snapshot.recommendations:
+        response = snapshot.responses.get(recommendation.id)
+        status, label = rounds.status(recorded, recommendation)
+        paper.rows.append(
+            TableRow(
+                recommendation=recommendation,
+                response=response,
+                comment=lines(response.comment) if response else [],
+                updates=rounds.entries(recorded, recommendation),
+                status=status,
+                status_label=label,
+            )
+        )
+    return paper
+
+
+PAPERS = {
+    "cabinet-response": cabinet_response,
+    "update-report": update_report,
+    "update-table": update_table,
+}
+
+
+def build(slug, review, *, update_round=None, as_at=None):
+    """Build the paper named by ``slug``; round papers need ``update_round``."""
+    if slug == "cabinet-response":
+        return cabinet_response(review, as_at=as_at)
+    return PAPERS[slug](review, update_round=update_round, as_at=as_at)

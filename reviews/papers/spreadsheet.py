@@ -1,0 +1,91 @@
+"""The papers as CSV: one row per recommendation, in the paper's order."""
+
+import csv
+import io
+
+# A cell that starts like a formula is written with a leading apostrophe, so
+# a spreadsheet shows it as text instead of running it.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value):
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def _date(value):
+    return value.isoformat() if value else ""
+
+
+def _cabinet_response(paper):
+    yield ["Number", "Recommendation", "Decision", "Decision (council's wording)", "Comment", "Responded by"]
+    for row in paper.rows:
+        response = row.response
+        yield [
+            row.number,
+            row.text,
+            response.get_decision_display() if response else "",
+            row.wording,
+            response.comment if response else "",
+            ", ".join(filter(None, [response.responder_name, response.responder_role])) if response else "",
+        ]
+
+
+def _update_report(paper):
+    yield [
+        "Number",
+        "Paragraph",
+        "Recommendation",
+        "Update",
+        "Update date",
+        "Author",
+        "Status",
+        "What changed",
+    ]
+    for section in paper.sections:
+        changes = [f"Update: {e.change}" for e in section.updates if e.change]
+        if section.status_change:
+            changes.append(f"Status: {section.status_change}")
+        if section.response_change:
+            changes.append(f"Cabinet response: {section.response_change}")
+        yield [
+            section.recommendation.number,
+            section.paragraph_number or "",
+            section.recommendation.text,
+            "\n\n".join(entry.text for entry in section.updates),
+            "; ".join(_date(e.update_date) for e in section.updates if e.update_date),
+            "; ".join(sorted({e.author for e in section.updates if e.author})),
+            section.status_label,
+            "; ".join(changes),
+        ]
+
+
+def _update_table(paper):
+    yield ["Number", "Recommendation", "Cabinet response", "Comment", "Update", "Status"]
+    for row in paper.rows:
+        yield [
+            row.recommendation.number,
+            row.recommendation.text,
+            row.response.wording if row.response else "",
+            row.response.comment if row.response else "",
+            "\n\n".join(entry.text for entry in row.updates),
+            row.status_label,
+        ]
+
+
+WRITERS = {
+    "cabinet-response": _cabinet_response,
+    "update-report": _update_report,
+    "update-table": _update_table,
+}
+
+
+def write(paper):
+    """The paper as CSV text (with a byte-order mark, so Excel reads it as UTF-8)."""
+    buffer = io.StringIO()
+    buffer.write("\ufeff")
+    writer = csv.writer(buffer)
+    if paper.exists:
+        for row in WRITERS[paper.slug](paper):
+            writer.writerow([_cell(value) for value in row])
+    return buffer.getvalue()

@@ -1,0 +1,155 @@
+"""The papers as Word documents: real headings, paragraphs, lists and tables."""
+
+import io
+
+from docx import Document
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt
+
+
+def _past_note(paper):
+    if paper.is_closed_view:
+        return f"This paper shows the data as it stood when the round closed on {paper.as_at:%-d %B %Y}."
+    if paper.is_past:
+        return f"This paper shows the data as it stood at the end of {paper.as_at:%-d %B %Y}."
+    return ""
+
+
+def _table(document, rows, header=()):
+    width = len(header) if header else max(len(row) for row in rows)
+    table = document.add_table(rows=0, cols=width)
+    table.style = "Table Grid"
+    if header:
+        cells = table.add_row().cells
+        for cell, text in zip(cells, header, strict=True):
+            cell.paragraphs[0].add_run(text).bold = True
+        # Repeat the column names at the top of every page.
+        properties = table.rows[0]._tr.get_or_add_trPr()
+        repeat = OxmlElement("w:tblHeader")
+        repeat.set(qn("w:val"), "true")
+        properties.append(repeat)
+    for row in rows:
+        cells = table.add_row().cells
+        for cell, value in zip(cells, row, strict=True):
+            _fill(cell, value)
+    return table
+
+
+def _fill(cell, value):
+    """A cell's text: a string, or a list of paragraphs."""
+    paragraphs = value if isinstance(value, list) else [value]
+    first, *rest = paragraphs or [""]
+    cell.paragraphs[0].text = first
+    for text in rest:
+        cell.add_paragraph(text)
+
+
+def _blocks(document, blocks, level=2):
+    for block in blocks:
+        if block.kind == "heading":
+            document.add_heading(block.text, level)
+        elif block.kind == "bullets":
+            for item in block.items:
+                document.add_paragraph(item, style="List Bullet")
+        elif block.kind == "table":
+            _table(document, block.body, block.header)
+        else:
+            document.add_paragraph(block.text)
+
+
+def _entries(document, entries):
+    for entry in entries:
+        if entry.change:
+            document.add_paragraph().add_run(f"{entry.change} since the previous round").bold = True
+        _blocks(document, entry.blocks, level=4)
+
+
+def _cabinet_response(document, paper):
+    if paper.responder:
+        document.add_paragraph(paper.responder)
+    rows = [[f"{row.number}) {row.text}", row.wording, row.comment] for row in paper.rows]
+    _table(document, rows, ["Recommendation", "Decision", "Comment"])
+
+
+def _status(section):
+    text = f"Status: {section.status_label}"
+    if section.status_change:
+        was = f" (was {section.previous_status_label})" if section.previous_status_label else ""
+        text += f" – {section.status_change}{was}"
+    return text
+
+
+def _update_report(document, paper):
+    _table(document, [[f"{label}:", value] for label, value in paper.header])
+    _blocks(document, paper.introduction)
+    if paper.listed:
+        _table(document, [[f"{r.number}.", r.text] for r in paper.listed])
+    _blocks(document, paper.narrative)
+    for section in paper.sections:
+        number = "" if section.paragraph_number else f" {section.recommendation.number}"
+        document.add_heading(f"RECOMMENDATION{number}", 2)
+        document.add_paragraph(section.text)
+        if section.response_change and section.response:
+            document.add_paragraph().add_run(
+                f"Cabinet response: {section.response.wording} – {section.response_change} since the previous round"
+            ).bold = True
+        document.add_heading("UPDATE", 3)
+        if section.updates:
+            _entries(document, section.updates)
+        else:
+            document.add_paragraph("No update was given for this round.")
+        if section.status:
+            paragraph = document.add_paragraph()
+            paragraph.add_run(_status(section)).bold = bool(section.status_change)
+    _blocks(document, paper.closing)
+
+
+def _update_table(document, paper):
+    meeting = paper.update_round.meeting_date
+    document.add_paragraph(f"{paper.committee}, {meeting:%-d %B %Y}")
+    rows = []
+    for row in paper.rows:
+        response = [row.response.wording, *row.comment] if row.response else ["No response recorded"]
+        updates = [text for entry in row.updates for text in entry.text.split("\n\n")]
+        rows.append(
+            [
+                f"{row.recommendation.number}. {row.recommendation.text}",
+                response,
+                updates or ["No update for this round"],
+                row.status_label or "No status given",
+            ]
+        )
+    _table(document, rows, ["Recommendation", "Cabinet response", "Update", "Status"])
+
+
+WRITERS = {
+    "cabinet-response": _cabinet_response,
+    "update-report": _update_report,
+    "update-table": _update_table,
+}
+
+
+def write(paper):
+    """The paper as the bytes of a .docx file."""
+    document = Document()
+    document.styles["Normal"].font.name = "Arial"
+    document.styles["Normal"].font.size = Pt(11)
+    document.core_properties.title = paper.title
+    document.core_properties.author = paper.review.council.name
+    note = _past_note(paper)
+    # A running header on every page: council, paper, and the date of a past view.
+    running = f"{paper.review.council.name} – {paper.name}"
+    if paper.is_past:
+        running += f" – as at {paper.as_at:%-d %B %Y}"
+    document.sections[0].header.paragraphs[0].text = running
+    document.add_heading(paper.title, 1)
+    if note:
+        document.add_paragraph().add_run(note).bold = True
+    if paper.exists:
+        WRITERS[paper.slug](document, paper)
+    else:
+        document.add_paragraph("There was no record of this paper's data by then.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,72 @@
+"""A review of any size, with responses and rounds of updates, created with history.
+
+Used by the query-count tests and by benchmarks/papers.py.
+"""
+
+import datetime
+
+from simple_history.utils import bulk_create_with_history
+
+from recommendations.models import CabinetResponse, ProgressUpdate, Recommendation
+from reviews.models import UpdateRound
+from tests.conftest import make_council, make_review, make_user
+
+DECISIONS = list(CabinetResponse.Decision)
+STATUSES = list(ProgressUpdate.Status)
+FIRST_MEETING = datetime.date(2023, 1, 10)
+
+
+def make_big_review(recommendations, rounds=4, council=None, slug=None):
+    """A review of ``recommendations`` recommendations, each answered and updated in every round."""
+    council = council or make_council(f"Bigshire {recommendations} Council", f"bigshire-{recommendations}")
+    review = make_review(council, title=f"Review of {recommendations} things", slug=slug)
+    update_rounds = [
+        UpdateRound.objects.create(
+            review=review,
+            committee=review.committee,
+            meeting_date=FIRST_MEETING + datetime.timedelta(days=182 * i),
+            title=f"Six-monthly update {i + 1}",
+            introduction="## Background\n\n1. This report updates the committee on progress.",
+            closing="## Background documents\n\nPaper\tHeld at\nThe review\tTown Hall",
+        )
+        for i in range(rounds)
+    ]
+    officer = make_user(f"officer-{review.slug}", first_name="Olu", last_name="Officer")
+    made = bulk_create_with_history(
+        [
+            Recommendation(review=review, number=n, text=f"That the Council does thing number {n} well.")
+            for n in range(1, recommendations + 1)
+        ],
+        Recommendation,
+    )
+    made = list(Recommendation.objects.filter(review=review).order_by("number")) if not made[0].pk else made
+    bulk_create_with_history(
+        [
+            CabinetResponse(
+                recommendation=recommendation,
+                decision=DECISIONS[recommendation.number % 3],
+                decision_wording=DECISIONS[recommendation.number % 3].label,
+                comment=f"The Council will do thing {recommendation.number}.\nIt has begun.",
+                responder_name="Councillor Pat Smith",
+                responder_role="Cabinet Member for Things",
+            )
+            for recommendation in made
+        ],
+        CabinetResponse,
+    )
+    bulk_create_with_history(
+        [
+            ProgressUpdate(
+                recommendation=recommendation,
+                round=update_round,
+                status=STATUSES[(recommendation.number + i) % 4],
+                text=f"Round {i + 1}: work on thing {recommendation.number} goes on.\n\nMore next time.",
+                update_date=update_round.meeting_date - datetime.timedelta(days=14),
+                author=officer,
+            )
+            for recommendation in made
+            for i, update_round in enumerate(update_rounds)
+        ],
+        ProgressUpdate,
+    )
+    return review, update_rounds

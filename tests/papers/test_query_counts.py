@@ -1,0 +1,51 @@
+"""Paper pages and downloads take a fixed number of queries, whatever the size of the review."""
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from councils.models import Membership
+from tests.conftest import join, make_user
+from tests.papers.builders import make_big_review
+
+# Queries for a paper as it stands now, at most: session and user (2); the
+# review with its council and committee (1); a round paper's round (1); then the
+# data: rounds, recommendations, responses, updates, committees (5), the
+# rounds' source papers' layouts (1, where rounds were imported), the names of
+# updates' signed-in authors (1); for the update report, the responses as at
+# the previous round (1).
+LIVE_MAX = 12
+# As at a date: the same, from the history tables, plus the review as it was then (1).
+AS_AT_MAX = 13
+
+PAPERS = [
+    ("paper-cabinet-response", False),
+    ("paper-update-report", True),
+    ("paper-update-table", True),
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("size", [10, 500])
+@pytest.mark.parametrize(("name", "is_round"), PAPERS, ids=[p[0] for p in PAPERS])
+@pytest.mark.parametrize("output", ["", "-docx", "-csv"], ids=["page", "docx", "csv"])
+@pytest.mark.parametrize("as_at", [False, True], ids=["now", "as-at"])
+def test_a_paper_takes_a_fixed_number_of_queries(
+    client, django_assert_max_num_queries, size, name, is_round, output, as_at
+):
+    review, rounds = make_big_review(size)
+    user = make_user("member")
+    join(user, review.council, Membership.Role.MEMBER)
+    client.force_login(user)
+    args = [review.council.slug, review.slug] + ([rounds[2].meeting_date] if is_round else [])
+    url = reverse(f"reviews:{name}{output}", args=args)
+
+    # As at today: built from the history tables, and showing everything made above.
+    query = {"as_at": timezone.localdate().isoformat()} if as_at else {}
+
+    with django_assert_max_num_queries(AS_AT_MAX if as_at else LIVE_MAX):
+        response = client.get(url, query)
+
+    assert response.status_code == 200
+    if not output:
+        assert response.content.decode().count("That the Council does thing number") >= size

@@ -1,0 +1,113 @@
+"""Dashboards count what was agreed and done, and link each figure to its list."""
+
+import datetime
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from recommendations import dashboard
+from recommendations.models import CabinetResponse, ProgressUpdate, Recommendation
+from reviews.models import UpdateRound
+from tests.conftest import make_recommendation, make_review
+
+TODAY = timezone.localdate()
+LONG_AGO = TODAY - datetime.timedelta(days=400)
+
+
+@pytest.fixture
+def mixed(review):
+    """Five recommendations in different states, and an overdue open round."""
+    agree, in_part, disagree = (
+        CabinetResponse.Decision.AGREE,
+        CabinetResponse.Decision.IN_PART,
+        CabinetResponse.Decision.DISAGREE,
+    )
+    done = make_recommendation(review, 1, "Done.", agree)
+    moving = make_recommendation(review, 2, "Moving.", agree)
+    stalled = make_recommendation(review, 3, "Stalled.", in_part)
+    make_recommendation(review, 4, "Refused.", disagree)
+    make_recommendation(review, 5, "Unanswered.")
+    update_round = UpdateRound.objects.create(
+        review=review,
+        committee=review.committee,
+        meeting_date=TODAY,
+        due_date=TODAY - datetime.timedelta(days=1),
+    )
+    ProgressUpdate.objects.create(recommendation=done, status="in_progress", text="a", update_date=LONG_AGO)
+    ProgressUpdate.objects.create(
+        recommendation=done, status="completed", text="b", update_date=TODAY, round=update_round
+    )
+    ProgressUpdate.objects.create(recommendation=moving, status="not_started", text="c", update_date=LONG_AGO)
+    ProgressUpdate.objects.create(recommendation=moving, status="in_progress", text="d", update_date=TODAY)
+    ProgressUpdate.objects.create(
+        recommendation=stalled, status="in_progress", text="e", update_date=LONG_AGO
+    )
+    return review
+
+
+def test_the_dashboard_counts_decisions_statuses_and_what_needs_attention(mixed, django_assert_num_queries):
+    # decision by status, overdue or stalled, changed, movement
+    with django_assert_num_queries(4):
+        board = dashboard.build(Recommendation.objects.all(), scope={"review": mixed.slug})
+
+    assert board.total.count == 5 and board.agreed.count == 2 and board.completed.count == 1
+    assert {f.key: f.count for f in board.by_decision} == {"agree": 2, "in_part": 1, "disagree": 1, "none": 1}
+    assert {f.key: f.count for f in board.by_status} == {
+        "not_started": 0, "in_progress": 2, "completed": 1, "not_taken_forward": 0, "none": 2,
+    }  # fmt: skip
+    agreed_row = next(cells for decision, cells in board.grid if decision.key == "agree")
+    assert {cell.key: cell.count for cell in agreed_row if cell.count} == {"in_progress": 1, "completed": 1}
+    # 2, 3, 4, 5 owe an update for the overdue round; 3, 4, 5 have had none for six months.
+    assert board.overdue.count == 4 and board.stalled.count == 3
+    assert [r.number for r in board.changed] == [1, 2]
+    assert {f.label: f.count for f in board.movement} == {
+        "In progress to Completed": 1,
+        "Not started to In progress": 1,
+    }
+
+
+def test_each_figure_links_to_the_list_filtered_the_same_way(mixed, client, alice):
+    board = dashboard.build(Recommendation.objects.all(), scope={"review": mixed.slug})
+    client.force_login(alice)
+    figures = [
+        board.total,
+        board.agreed,
+        board.completed,
+        board.overdue,
+        board.stalled,
+        *board.by_decision,
+        *board.by_status,
+    ]
+    figures += [cell for _, cells in board.grid for cell in cells]
+    for figure in figures:
+        assert urlparse(figure.url).path == reverse("recommendations:list")
+        listed = client.get(figure.url).context["page"].paginator.count
+        assert listed == figure.count, f"{figure.label}: {parse_qs(urlparse(figure.url).query)}"
+
+
+def test_the_dashboard_query_count_does_not_grow_with_the_data(review, django_assert_num_queries):
+    for number in range(1, 201):
+        recommendation = make_recommendation(
+            review, number, f"Recommendation {number}.", CabinetResponse.Decision.AGREE
+        )
+        ProgressUpdate.objects.create(
+            recommendation=recommendation, status="in_progress", text="x", update_date=LONG_AGO
+        )
+        ProgressUpdate.objects.create(
+            recommendation=recommendation, status="completed", text="y", update_date=TODAY
+        )
+    with django_assert_num_queries(4):
+        board = dashboard.build(Recommendation.objects.all(), scope={})
+    assert board.completed.count == 200 and len(board.changed) == dashboard.LIST_LENGTH
+
+
+def test_home_and_council_pages_carry_their_dashboards(mixed, client, alice, otherton):
+    other = make_review(otherton, "Review of Parks", slug="parks")
+    make_recommendation(other, 1, "Not Testshire's.")
+    client.force_login(alice)
+    home = client.get(reverse("home")).context["dashboard"]
+    council = client.get(mixed.council.get_absolute_url()).context["dashboard"]
+    assert home.total.count == council.total.count == 5  # nothing of Otherton
+    assert "council=testshire-county-council" in council.agreed.url

@@ -1,0 +1,174 @@
+"""Every URL of the application against every kind of visitor, for GET and for POST.
+
+The URL patterns are walked, so a new view cannot be forgotten: a URL name
+missing from MATRIX fails the test until its expected answers are written
+down. Council A is Testshire (where the member, officer and admin belong),
+council B is Otherton. Nothing of council A may reach council B's officer,
+who gets 404 (not 403), so that A's pages do not even show they exist.
+"""
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
+
+from recommendations.models import ProgressUpdate
+from reviews.models import SourceDocument, UpdateRound
+from tests.conftest import make_user
+
+VISITORS = ["anonymous", "member", "officer", "admin", "other", "superuser"]
+
+# url name, method: anonymous, member A, officer A, admin A, officer B, superuser
+MATRIX = """
+home                                GET   302 200 200 200 200 200
+home                                POST  302 405 405 405 405 405
+login                               GET   200 200 200 200 200 200
+login                               POST  200 200 200 200 200 200
+logout                              GET   302 405 405 405 405 405
+logout                              POST  302 302 302 302 302 302
+my-recommendations                  GET   302 200 200 200 200 200
+my-recommendations                  POST  302 405 405 405 405 405
+councils:detail                     GET   302 200 200 200 404 200
+councils:detail                     POST  302 405 405 405 405 405
+reviews:detail                      GET   302 200 200 200 404 200
+reviews:detail                      POST  302 405 405 405 405 405
+reviews:document                    GET   302 200 200 200 404 200
+reviews:document                    POST  302 405 405 405 405 405
+reviews:open-round                  GET   302 403 403 200 404 200
+reviews:open-round                  POST  302 403 403 200 404 200
+reviews:round-progress              GET   302 200 200 200 404 200
+reviews:round-progress              POST  302 405 405 405 405 405
+reviews:close-round                 GET   302 405 405 405 405 405
+reviews:close-round                 POST  302 403 403 302 404 302
+reviews:round                       GET   302 200 200 200 404 200
+reviews:round                       POST  302 405 405 405 405 405
+reviews:paper-cabinet-response      GET   302 200 200 200 404 200
+reviews:paper-cabinet-response      POST  302 405 405 405 405 405
+reviews:paper-cabinet-response-docx GET   302 200 200 200 404 200
+reviews:paper-cabinet-response-docx POST  302 405 405 405 405 405
+reviews:paper-cabinet-response-csv  GET   302 200 200 200 404 200
+reviews:paper-cabinet-response-csv  POST  302 405 405 405 405 405
+reviews:paper-update-report         GET   302 200 200 200 404 200
+reviews:paper-update-report         POST  302 405 405 405 405 405
+reviews:paper-update-report-docx    GET   302 200 200 200 404 200
+reviews:paper-update-report-docx    POST  302 405 405 405 405 405
+reviews:paper-update-report-csv     GET   302 200 200 200 404 200
+reviews:paper-update-report-csv     POST  302 405 405 405 405 405
+reviews:paper-update-table          GET   302 200 200 200 404 200
+reviews:paper-update-table          POST  302 405 405 405 405 405
+reviews:paper-update-table-docx     GET   302 200 200 200 404 200
+reviews:paper-update-table-docx     POST  302 405 405 405 405 405
+reviews:paper-update-table-csv      GET   302 200 200 200 404 200
+reviews:paper-update-table-csv      POST  302 405 405 405 405 405
+recommendations:list                GET   302 200 200 200 200 200
+recommendations:list                POST  302 405 405 405 405 405
+recommendations:detail              GET   302 200 200 200 404 200
+recommendations:detail              POST  302 405 405 405 405 405
+recommendations:add-update          GET   302 403 200 200 404 200
+recommendations:add-update          POST  302 403 200 200 404 200
+recommendations:edit-update         GET   302 403 200 200 404 200
+recommendations:edit-update         POST  302 403 200 200 404 200
+recommendations:edit-response       GET   302 403 200 200 404 200
+recommendations:edit-response       POST  302 403 200 200 404 200
+recommendations:lead-officer        GET   302 403 200 200 404 200
+recommendations:lead-officer        POST  302 403 200 200 404 200
+admin:index                         GET   302 302 302 302 302 200
+"""
+EXPECTED = {}
+for line in MATRIX.strip().splitlines():
+    name, method, *codes = line.split()
+    EXPECTED[name, method] = dict(zip(VISITORS, map(int, codes), strict=True))
+
+
+def url_names(patterns=None, namespace=""):
+    """Every named URL of the application (the admin's own pages stand for it as admin:index)."""
+    names = []
+    for pattern in get_resolver().url_patterns if patterns is None else patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            if pattern.namespace != "admin":
+                names += url_names(pattern.url_patterns, inner)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            names.append(namespace + pattern.name)
+    return names + (["admin:index"] if patterns is None else [])
+
+
+@pytest.fixture
+def world(db, testshire, otherton, alice, olive, adam, oscar, review, recommendation):
+    """Council A's objects, one of each, and who is who."""
+    update_round = UpdateRound.objects.create(
+        review=review, committee=review.committee, meeting_date="2030-06-10", due_date="2030-05-20"
+    )
+    update = ProgressUpdate.objects.create(recommendation=recommendation, round=update_round, text="Begun.")
+    document = SourceDocument.objects.create(
+        council=testshire,
+        review=review,
+        name="paper.txt",
+        checksum="0" * 64,
+        kind=SourceDocument.Kind.UPDATE_REPORT,
+        layout="test",
+        text="The paper.",
+        imported_by=adam,
+        imported_at=timezone.now(),
+    )
+    council, slugs = testshire.slug, (testshire.slug, review.slug)
+    rec = (*slugs, recommendation.number)
+    args = {
+        "home": [],
+        "login": [],
+        "logout": [],
+        "my-recommendations": [],
+        "recommendations:list": [],
+        "councils:detail": [council],
+        "reviews:detail": [*slugs],
+        "reviews:document": [council, document.pk],
+        "reviews:open-round": [*slugs],
+        "reviews:round-progress": [*slugs, update_round.pk],
+        "reviews:close-round": [*slugs, update_round.pk],
+        "recommendations:detail": [*rec],
+        "recommendations:add-update": [*rec],
+        "recommendations:edit-update": [*rec, update.pk],
+        "recommendations:edit-response": [*rec],
+        "recommendations:lead-officer": [*rec],
+        "admin:index": [],
+    }
+    for name in url_names():
+        if name.startswith("reviews:paper-cabinet-response"):
+            args[name] = [*slugs]
+        elif name == "reviews:round" or name.startswith("reviews:paper-update"):
+            args[name] = [*slugs, "2030-06-10"]
+    superuser = make_user("root", is_superuser=True, is_staff=True)
+    people = {"member": alice, "officer": olive, "admin": adam, "other": oscar, "superuser": superuser}
+    return {name: reverse(name, args=values) for name, values in args.items()}, people
+
+
+def test_every_url_has_its_expected_answers_written_down():
+    names = set(url_names())
+    missing = sorted(names - {name for name, _ in EXPECTED})
+    assert not missing, f"add these URLs to MATRIX: {missing}"
+    stale = sorted({name for name, _ in EXPECTED} - names)
+    assert not stale, f"these URLs no longer exist: {stale}"
+
+
+@pytest.mark.parametrize("visitor", VISITORS)
+def test_each_visitor_gets_the_expected_answer_everywhere(world, visitor):
+    urls, people = world
+    wrong = []
+    for (name, method), answers in EXPECTED.items():
+        client = Client()
+        if visitor != "anonymous":
+            client.force_login(people[visitor])
+        response = client.get(urls[name]) if method == "GET" else client.post(urls[name])
+        if response.status_code != answers[visitor]:
+            wrong.append(f"{method} {name}: {response.status_code}, expected {answers[visitor]}")
+        if visitor == "anonymous" and response.status_code == 302 and name not in ("logout", "admin:index"):
+            assert response["Location"].startswith(reverse("login")), name
+    assert not wrong, "\n".join(wrong)
+
+
+def test_council_b_sees_nothing_of_council_a_in_any_page(world, client):
+    urls, people = world
+    client.force_login(people["other"])
+    for name in ("home", "my-recommendations"):
+        page = client.get(urls[name]).content.decode()
+        assert "Testshire" not in page and "Review of Libraries" not in page
