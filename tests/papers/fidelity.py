@@ -14,24 +14,23 @@ from docx.table import Table
 from reviews.importers.base import clean
 
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
+_WORD = re.compile(r"\w")
 
 
 def words(text):
-    """The text's words, with white space and quotes (curly to straight) normalised."""
-    return text.translate(_QUOTES).split()
+    """The text's words: white space and quotes (curly to straight) normalised.
+
+    A word has a letter or a digit in it; tokens of punctuation alone (a
+    Markdown "|" or "##", a bullet's "-") are the layout of the text, which a
+    rebuilt paper shows as tables, headings and lists, not words of it.
+    """
+    return [token for token in text.translate(_QUOTES).split() if _WORD.search(token)]
 
 
 def strip_markers(text):
-    """The source without extraction markers: the importer's debris (``[bookmark: …]``,
-    ``<i>``, ``**``, ``<sup>``) and Markdown's own syntax (heading marks, table
-    borders and rules, bullet marks), which a rebuilt paper shows as headings,
-    tables and lists rather than as characters."""
-    text = clean(text)
-    text = re.sub(r"^[ \t]*#+[ \t]+", "", text, flags=re.MULTILINE)
-    text = re.sub(r"^[ \t]*-?[ \t]*\|[-\s|:]*\|[ \t]*$", "", text, flags=re.MULTILINE)
-    text = text.replace("|", " ")
-    text = re.sub(r"^[ \t]*-[ \t]+", "", text, flags=re.MULTILINE)
-    return text
+    """The source without the extraction debris the importer drops (``[bookmark: …]``,
+    ``<i>``, ``**``, ``<sup>``): the design says a rebuilt paper drops them too."""
+    return clean(text)
 
 
 def html_text(page):
