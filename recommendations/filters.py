@@ -50,27 +50,40 @@ class RecommendationFilter(django_filters.FilterSet):
         to_field_name="slug",
         queryset=Council.objects.none(),
         empty_label="Any council",
+        label="Council",
     )
     review = django_filters.ModelChoiceFilter(
-        to_field_name="slug", queryset=Review.objects.none(), empty_label="Any review"
+        to_field_name="slug", queryset=Review.objects.none(), empty_label="Any review", label="Review"
     )
     committee = django_filters.ModelChoiceFilter(
-        field_name="review__committee", queryset=Committee.objects.none(), empty_label="Any committee"
+        field_name="review__committee",
+        queryset=Committee.objects.none(),
+        empty_label="Any committee",
+        label="Committee",
     )
     decision = django_filters.MultipleChoiceFilter(
         field_name="decision_key",
         choices=DECISION_CHOICES,
         widget=forms.CheckboxSelectMultiple,
         distinct=False,
+        label="Cabinet decision",
     )
     status = django_filters.MultipleChoiceFilter(
-        field_name="status_key", choices=STATUS_CHOICES, widget=forms.CheckboxSelectMultiple, distinct=False
+        field_name="status_key",
+        choices=STATUS_CHOICES,
+        widget=forms.CheckboxSelectMultiple,
+        distinct=False,
+        label="Latest status",
     )
     lead_officer = django_filters.ModelChoiceFilter(
         queryset=get_user_model().objects.none(), empty_label="Anyone", label="Lead officer"
     )
     theme = django_filters.ModelChoiceFilter(
-        field_name="themes", to_field_name="slug", queryset=Theme.objects.all(), empty_label="Any theme"
+        field_name="themes",
+        to_field_name="slug",
+        queryset=Theme.objects.all(),
+        empty_label="Any theme",
+        label="Theme",
     )
     no_update_since = django_filters.DateFilter(
         label="No update since",
