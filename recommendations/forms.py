@@ -5,7 +5,7 @@ from django.utils import timezone
 from councils.models import Membership
 from scrutiny.forms import DateField, ErrorStateMixin
 
-from .models import CabinetResponse, ProgressUpdate
+from .models import CabinetResponse, ProgressUpdate, Theme
 
 STATUS_HINTS = {
     ProgressUpdate.Status.NOT_STARTED: "Nothing has been done yet.",
@@ -123,3 +123,34 @@ class LeadOfficerForm(ErrorStateMixin, forms.Form):
             .order_by("first_name", "last_name", "username")
         )
         self.fields["lead_officer"].label_from_instance = lambda user: user.get_full_name() or user.username
+
+
+class ThemesForm(ErrorStateMixin, forms.Form):
+    themes = forms.ModelMultipleChoiceField(
+        queryset=Theme.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Themes",
+        error_messages={"invalid_choice": "Select themes from the list"},
+    )
+    new_themes = forms.CharField(
+        label="Add new themes (optional)",
+        help_text="Separate themes with commas, for example “Refuges, Data sharing”.",
+        max_length=300,
+        required=False,
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def clean_new_themes(self):
+        names = [name.strip() for name in self.cleaned_data["new_themes"].split(",") if name.strip()]
+        for name in names:
+            if len(name) > 100:
+                raise forms.ValidationError("Each theme must be 100 characters or fewer")
+        return names
+
+    def theme_options(self):
+        chosen = {str(value) for value in self["themes"].value() or []}
+        return [
+            {"value": theme.pk, "label": theme.name, "checked": str(theme.pk) in chosen}
+            for theme in self.fields["themes"].queryset
+        ]

@@ -4,10 +4,13 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
+from django.apps import apps
+
 from .models import CabinetResponse, EvidenceLink, ProgressUpdate, Recommendation
 
-# Fields that say where a record came from rather than what it says.
-_HIDDEN = {"id", "source_document", "source_position", "recommendation"}
+# Fields that say where a record came from rather than what it says, or that
+# are bookkeeping; themes are compared from one query below, not per version.
+_HIDDEN = {"id", "source_document", "source_position", "recommendation", "version", "themes"}
 _TOKEN = re.compile(r"\s+|[^\s]+")
 
 
@@ -60,8 +63,11 @@ def word_diff(old, new):
     return words
 
 
-def _entries(records, subject):
-    """Pair each version with the one before it, oldest first per object."""
+def _entries(records, subject, extra=None):
+    """Pair each version with the one before it, oldest first per object.
+
+    ``extra(record, before)`` adds changes the records' own fields do not show.
+    """
     entries, previous = [], {}
     for record in sorted(records, key=lambda r: (r.history_date, r.history_id)):
         before = previous.get(record.id)
@@ -80,6 +86,8 @@ def _entries(records, subject):
                     changes.append(
                         FieldChange(str(model_field.verbose_name).capitalize(), change.old, change.new, words)
                     )
+                if extra:
+                    changes += extra(record, before)
             entries.append(HistoryEntry(record, label, "Changed", changes))
         previous[record.id] = record
     return entries
@@ -88,10 +96,18 @@ def _entries(records, subject):
 def history_of(recommendation):
     """Every change to the recommendation and what hangs off it, newest first."""
     users = ("history_user",)
-    entries = _entries(
-        Recommendation.history.filter(id=recommendation.id).select_related(*users),
-        lambda r: "Recommendation",
-    )
+    versions = list(Recommendation.history.filter(id=recommendation.id).select_related(*users))
+    themes = _themes_by_version(versions)
+
+    def theme_changes(record, before):
+        old, new = themes.get(before.history_id, []), themes.get(record.history_id, [])
+        if old == new:
+            return []
+        return [
+            FieldChange("Themes", ", ".join(old), ", ".join(new), word_diff(", ".join(old), ", ".join(new)))
+        ]
+
+    entries = _entries(versions, lambda r: "Recommendation", theme_changes)
     entries += _entries(
         CabinetResponse.history.filter(recommendation_id=recommendation.id).select_related(*users),
         lambda r: "Cabinet response",
@@ -105,3 +121,16 @@ def history_of(recommendation):
         lambda r: "Evidence",
     )
     return sorted(entries, key=lambda e: (e.when, e.record.history_id), reverse=True)
+
+
+def _themes_by_version(versions):
+    """The theme names each version of a recommendation had, in one query."""
+    links = (
+        apps.get_model("recommendations", "HistoricalRecommendation_themes")
+        .objects.filter(history__in=[version.history_id for version in versions])
+        .select_related("theme")
+    )
+    names = {}
+    for link in links:
+        names.setdefault(link.history_id, []).append(link.theme.name)
+    return {history_id: sorted(theme_names) for history_id, theme_names in names.items()}

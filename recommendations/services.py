@@ -7,9 +7,9 @@ carries the version it started from, and if the record has moved on since,
 
 from django.db import transaction
 
-from reviews.services import save_with_history
+from reviews.services import save_with_history, unique_slug
 
-from .models import CabinetResponse, ProgressUpdate, Recommendation
+from .models import CabinetResponse, ProgressUpdate, Recommendation, Theme
 
 
 class StaleEdit(Exception):
@@ -74,3 +74,26 @@ def assign_lead_officer(*, recommendation, user, officer, version):
     current.version += 1
     name = (officer.get_full_name() or officer.username) if officer else "nobody"
     return save_with_history(current, user=user, reason=f"Lead officer set to {name}")
+
+
+@transaction.atomic
+def set_themes(*, recommendation, user, themes, new_names=(), version):
+    """Set the recommendation's themes, making any new ones; one history row says so."""
+    current = _lock(Recommendation, recommendation.pk, version)
+    themes = {theme.pk: theme for theme in themes}
+    for name in new_names:
+        existing = Theme.objects.filter(name__iexact=name).first()
+        theme = existing or save_with_history(
+            Theme(name=name, slug=unique_slug(Theme.objects, name)), user=user, reason="Added as a theme"
+        )
+        themes[theme.pk] = theme
+    themes = list(themes.values())
+    # The links are recorded once, with the save below, rather than per add and remove.
+    current.skip_history_when_saving = True
+    try:
+        current.themes.set(themes)
+    finally:
+        del current.skip_history_when_saving
+    current.version += 1
+    names = ", ".join(sorted(theme.name for theme in themes)) or "none"
+    return save_with_history(current, user=user, reason=f"Themes set to {names}")

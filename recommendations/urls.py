@@ -13,4 +13,5 @@ urlpatterns = [
     path(prefix + "updates/<int:pk>/edit/", views.edit_update, name="edit-update"),
     path(prefix + "response/", views.edit_response, name="edit-response"),
     path(prefix + "lead-officer/", views.assign_lead, name="lead-officer"),
+    path(prefix + "themes/", views.edit_themes, name="themes"),
 ]

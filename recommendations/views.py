@@ -16,7 +16,7 @@ from reviews.models import UpdateRound
 from . import services
 from .dashboard import DECISION_LABELS, STATUS_LABELS
 from .filters import RecommendationFilter
-from .forms import MAX_UPDATE_LENGTH, CabinetResponseForm, LeadOfficerForm, ProgressUpdateForm
+from .forms import MAX_UPDATE_LENGTH, CabinetResponseForm, LeadOfficerForm, ProgressUpdateForm, ThemesForm
 from .history import history_of
 from .models import ProgressUpdate, Recommendation
 
@@ -51,6 +51,7 @@ def detail(request, council_slug, review_slug, number):
             "-update_date", "-id"
         ),
         "evidence": recommendation.evidence_links.select_related("source_document"),
+        "themes": list(recommendation.themes.all()),
         "history": history_of(recommendation),
         "can_edit": bool(role and role.can_edit),
     }
@@ -231,6 +232,34 @@ def assign_lead(request, council_slug, review_slug, number):
     return render(
         request,
         "recommendations/lead_officer_form.html",
+        {"form": form, "recommendation": recommendation, "review": recommendation.review},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def edit_themes(request, council_slug, review_slug, number):
+    recommendation = get_recommendation_for_user(request.user, council_slug, review_slug, number, edit=True)
+    initial = {"themes": list(recommendation.themes.all()), "version": recommendation.version}
+    form = ThemesForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.set_themes(
+                recommendation=recommendation,
+                user=request.user,
+                themes=form.cleaned_data["themes"],
+                new_names=form.cleaned_data["new_themes"],
+                version=form.cleaned_data["version"],
+            )
+        except services.StaleEdit:
+            messages.error(
+                request, "Someone else changed this recommendation first. Check its themes and try again."
+            )
+            return redirect("recommendations:themes", council_slug, review_slug, number)
+        messages.success(request, f"The themes of recommendation {number} have been saved.")
+        return redirect(recommendation)
+    return render(
+        request,
+        "recommendations/themes_form.html",
         {"form": form, "recommendation": recommendation, "review": recommendation.review},
     )
 

@@ -72,6 +72,8 @@ recommendations:edit-response       GET   302 403 200 200 404 200
 recommendations:edit-response       POST  302 403 200 200 404 200
 recommendations:lead-officer        GET   302 403 200 200 404 200
 recommendations:lead-officer        POST  302 403 200 200 404 200
+recommendations:themes              GET   302 403 200 200 404 200
+recommendations:themes              POST  302 403 200 200 404 200
 admin:index                         GET   302 302 302 302 302 200
 """
 EXPECTED = {}
@@ -130,6 +132,7 @@ def world(db, testshire, otherton, alice, olive, adam, oscar, review, recommenda
         "recommendations:edit-update": [*rec, update.pk],
         "recommendations:edit-response": [*rec],
         "recommendations:lead-officer": [*rec],
+        "recommendations:themes": [*rec],
         "admin:index": [],
     }
     for name in url_names():

@@ -126,9 +126,10 @@ def test_the_recommendation_page_shows_text_response_updates_and_history(
     save_with_history(response_obj, user=alice, reason="Corrected the comment")
     client.force_login(alice)
 
-    # session, user, recommendation, the person's role, updates, evidence, then
-    # the history of the recommendation, response, updates and evidence
-    with django_assert_num_queries(10):
+    # session, user, recommendation, the person's role, updates, evidence,
+    # themes, then the history of the recommendation (with its themes),
+    # response, updates and evidence
+    with django_assert_num_queries(12):
         response = client.get(recommendation.get_absolute_url())
 
     page = response.content.decode()

@@ -81,3 +81,25 @@ def test_only_officers_of_the_council_can_be_made_lead(client, olive, alice, osc
         ]
     recommendation.refresh_from_db()
     assert recommendation.lead_officer is None
+
+
+def test_an_officer_sets_themes_and_the_history_shows_the_change(client, olive, recommendation):
+    from recommendations.models import Theme
+
+    housing = Theme.objects.create(name="Housing", slug="housing")
+    review = recommendation.review
+    url = reverse("recommendations:themes", args=[review.council.slug, review.slug, 1])
+    client.force_login(olive)
+
+    response = client.post(url, {"themes": [housing.pk], "new_themes": "Refuges, housing ", "version": 1})
+
+    assert response.status_code == 302
+    recommendation.refresh_from_db()
+    assert sorted(t.name for t in recommendation.themes.all()) == ["Housing", "Refuges"]
+    assert Theme.objects.count() == 2  # "housing" matched the existing theme
+    latest = recommendation.history.first()
+    assert latest.history_user == olive and latest.history_change_reason == "Themes set to Housing, Refuges"
+    page = client.get(recommendation.get_absolute_url())
+    change = next(e for e in page.context["history"] if e.action == "Changed")
+    assert [(c.label, c.old, c.new) for c in change.changes] == [("Themes", "", "Housing, Refuges")]
+    assert 'href="/recommendations/?theme=refuges"' in page.content.decode()
