@@ -63,7 +63,9 @@ def add_update(request, council_slug, review_slug, number):
     recommendation = get_recommendation_for_user(request.user, council_slug, review_slug, number, edit=True)
     review = recommendation.review
     open_round = review.rounds.filter(closed_at__isnull=True).order_by("meeting_date").first()
-    form = ProgressUpdateForm(request.POST or None, review=review, initial={"round": open_round})
+    form = ProgressUpdateForm(
+        request.POST if request.method == "POST" else None, review=review, initial={"round": open_round}
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         services.record_update(
@@ -96,7 +98,9 @@ def edit_update(request, council_slug, review_slug, number, pk):
         "evidence": update.evidence,
         "version": update.version,
     }
-    form = ProgressUpdateForm(request.POST or None, review=recommendation.review, initial=initial)
+    form = ProgressUpdateForm(
+        request.POST if request.method == "POST" else None, review=recommendation.review, initial=initial
+    )
     context = {
         "form": form,
         "recommendation": recommendation,
@@ -136,7 +140,7 @@ def edit_response(request, council_slug, review_slug, number):
             )
         }
         initial["version"] = response.version
-    form = CabinetResponseForm(request.POST or None, initial=initial)
+    form = CabinetResponseForm(request.POST if request.method == "POST" else None, initial=initial)
     context = {
         "form": form,
         "recommendation": recommendation,
@@ -209,7 +213,7 @@ def assign_lead(request, council_slug, review_slug, number):
     recommendation = get_recommendation_for_user(request.user, council_slug, review_slug, number, edit=True)
     council = recommendation.review.council
     form = LeadOfficerForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         council=council,
         initial={"lead_officer": recommendation.lead_officer, "version": recommendation.version},
     )
@@ -240,7 +244,7 @@ def assign_lead(request, council_slug, review_slug, number):
 def edit_themes(request, council_slug, review_slug, number):
     recommendation = get_recommendation_for_user(request.user, council_slug, review_slug, number, edit=True)
     initial = {"themes": list(recommendation.themes.all()), "version": recommendation.version}
-    form = ThemesForm(request.POST or None, initial=initial)
+    form = ThemesForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             services.set_themes(

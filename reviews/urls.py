@@ -7,6 +7,8 @@ app_name = "reviews"
 urlpatterns = [
     path("<slug:council_slug>/reviews/<slug:slug>/", views.detail, name="detail"),
     path("<slug:council_slug>/papers/<int:pk>/", views.document, name="document"),
+    path("<slug:council_slug>/import/", views.import_paper, name="import"),
+    path("<slug:council_slug>/import/confirm/", views.confirm_import, name="confirm-import"),
     path("<slug:council_slug>/reviews/<slug:slug>/rounds/new/", views.open_round, name="open-round"),
     path(
         "<slug:council_slug>/reviews/<slug:slug>/rounds/<int:pk>/progress/",

@@ -30,6 +30,14 @@ my-recommendations                  GET   302 200 200 200 200 200
 my-recommendations                  POST  302 405 405 405 405 405
 councils:detail                     GET   302 200 200 200 404 200
 councils:detail                     POST  302 405 405 405 405 405
+councils:people                     GET   302 403 403 200 404 200
+councils:people                     POST  302 403 403 200 404 200
+councils:change-role                GET   302 405 405 405 405 405
+councils:change-role                POST  302 403 403 302 404 302
+reviews:import                      GET   302 403 403 200 404 200
+reviews:import                      POST  302 403 403 200 404 200
+reviews:confirm-import              GET   302 405 405 405 405 405
+reviews:confirm-import              POST  302 403 403 302 404 302
 reviews:detail                      GET   302 200 200 200 404 200
 reviews:detail                      POST  302 405 405 405 405 405
 reviews:document                    GET   302 200 200 200 404 200
@@ -122,6 +130,10 @@ def world(db, testshire, otherton, alice, olive, adam, oscar, review, recommenda
         "my-recommendations": [],
         "recommendations:list": [],
         "councils:detail": [council],
+        "councils:people": [council],
+        "councils:change-role": [council, alice.memberships.get().pk],
+        "reviews:import": [council],
+        "reviews:confirm-import": [council],
         "reviews:detail": [*slugs],
         "reviews:document": [council, document.pk],
         "reviews:open-round": [*slugs],

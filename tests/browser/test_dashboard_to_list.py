@@ -13,7 +13,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def test_member_follows_a_dashboard_figure_to_its_filtered_list(page, live_server, seeded, axe):
     member = make_user("cllr.smith", first_name="Alex", last_name="Smith")
-    Membership.objects.create(user=member, council=Council.objects.get(slug="oxford-city-council"), role="member")
+    Membership.objects.create(
+        user=member, council=Council.objects.get(slug="oxford-city-council"), role="member"
+    )
 
     page.goto(live_server.url + "/councils/oxford-city-council/")
     page.get_by_label("Username").fill("cllr.smith")
@@ -27,7 +29,9 @@ def test_member_follows_a_dashboard_figure_to_its_filtered_list(page, live_serve
 
     expect(page).to_have_url(re.compile(r"/recommendations/\?council=oxford-city-council&decision=disagree$"))
     expect(page.get_by_role("status")).to_contain_text("9 recommendations")
-    expect(page.get_by_role("link", name=re.compile("Remove this filter: Cabinet decision: Disagree"))).to_be_visible()
+    expect(
+        page.get_by_role("link", name=re.compile("Remove this filter: Cabinet decision: Disagree"))
+    ).to_be_visible()
     expect(page.get_by_label("Disagree")).to_be_checked()
     assert axe(page) == []
 
@@ -35,5 +39,7 @@ def test_member_follows_a_dashboard_figure_to_its_filtered_list(page, live_serve
     page.get_by_label("Search the text, comments and updates").fill("training")
     page.get_by_role("button", name="Apply filters").click()
     expect(page.get_by_role("status")).to_contain_text("1 recommendation")
-    expect(page.get_by_role("link", name=re.compile("^47\\. That the Council includes within domestic abuse"))).to_be_visible()
+    expect(
+        page.get_by_role("link", name=re.compile("^47\\. That the Council includes within domestic abuse"))
+    ).to_be_visible()
     assert axe(page) == []
