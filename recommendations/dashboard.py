@@ -3,11 +3,10 @@
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models import Count, F, Q
 from django.urls import reverse
 
 from .filters import DECISION_CHOICES, STATUS_CHOICES
-from .models import ProgressUpdate
 
 DECISION_LABELS = dict(DECISION_CHOICES)
 STATUS_LABELS = dict(STATUS_CHOICES)
@@ -103,14 +102,7 @@ def build(recommendations, *, scope):
         .select_related("review__council")
         .order_by(F("last_updated_date").asc(nulls_first=True), "review__title", "number")[:LIST_LENGTH]
     )
-    previous = ProgressUpdate.objects.filter(recommendation=OuterRef("pk")).order_by(
-        F("update_date").desc(nulls_last=True), "-id"
-    )
-    moved = (
-        standing.annotate(previous_status=Subquery(previous.values("status")[1:2]))
-        .filter(previous_status__isnull=False)
-        .exclude(previous_status=F("latest_status"))
-    )
+    moved = standing.filter(previous_status__isnull=False).exclude(previous_status=F("latest_status"))
     changed = list(
         moved.select_related("review__council").order_by(
             F("last_updated_date").desc(nulls_last=True), "number"

@@ -25,7 +25,14 @@ from django.utils.text import slugify
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from councils.models import Committee, Council, Membership
-from recommendations.models import CabinetResponse, EvidenceLink, ProgressUpdate, Recommendation, Theme
+from recommendations.models import (
+    CabinetResponse,
+    EvidenceLink,
+    LatestProgress,
+    ProgressUpdate,
+    Recommendation,
+    Theme,
+)
 from reviews.models import Review, SourceDocument, UpdateRound
 
 # Every generated council's slug starts with this and its name with "Demo ";
@@ -1189,6 +1196,9 @@ def _write(plans, themes, counts, *, user, reason):
     _link_themes(plans, themes, recommendations, counts)
     _create(gather("responses"), CabinetResponse, counts, **history)
     _create(gather("updates"), ProgressUpdate, counts, **history)
+    LatestProgress.refresh(
+        Recommendation.objects.filter(review__council__in=[p.council for p in plans]).values("pk")
+    )
 
     counts["councils"] += len(plans)
     counts["committees"] += sum(len(p.committees) for p in plans)
@@ -1276,6 +1286,8 @@ def remove(*, user, reason, progress=None):
             officer_ids = list(officers.values_list("pk", flat=True))
             # Not tracked: the links' history is the snapshot kept with each recommendation's history row.
             Recommendation.themes.through.objects.filter(recommendation__review__council__in=chunk).delete()
+            # Derived from the updates, not tracked: it goes with them.
+            LatestProgress.objects.filter(recommendation__review__council__in=chunk).delete()
             for queryset in [
                 ProgressUpdate.objects.filter(recommendation__review__council__in=chunk),
                 CabinetResponse.objects.filter(recommendation__review__council__in=chunk),

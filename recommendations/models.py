@@ -2,7 +2,7 @@ import datetime
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, F, Q, Value, When
 from django.db.models.functions import Coalesce, NullIf
 from django.urls import reverse
 from django.utils import timezone
@@ -18,18 +18,12 @@ class RecommendationQuerySet(models.QuerySet):
         return self.filter(review__council__in=Council.objects.for_user(user))
 
     def with_progress(self):
-        """Annotate each with its latest progress update's status and date."""
-        latest = ProgressUpdate.objects.filter(recommendation=OuterRef("pk")).order_by(
-            F("update_date").desc(nulls_last=True), "-id"
-        )
+        """Annotate each with its latest progress update's status and date (from LatestProgress)."""
         return self.annotate(
-            latest_status=Subquery(latest.values("status")[:1]),
-            latest_status_wording=Subquery(latest.values("status_wording")[:1]),
-            last_updated_date=Subquery(
-                latest.annotate(effective_date=Coalesce("update_date", "round__meeting_date")).values(
-                    "effective_date"
-                )[:1]
-            ),
+            latest_status=F("latest_progress__status"),
+            latest_status_wording=F("latest_progress__status_wording"),
+            last_updated_date=F("latest_progress__last_updated_date"),
+            previous_status=F("latest_progress__previous_status"),
         )
 
     def with_standing(self, today=None):
@@ -39,13 +33,17 @@ class RecommendationQuerySet(models.QuerySet):
         the latest update's status, or "none" where there is no update or it
         gave none; ``is_stalled``: not finished and no update for six months;
         ``is_overdue``: not finished and owed an update for an open round whose
-        due date has passed.
+        due date has passed (its latest update is not for an open round).
         """
         today = today or timezone.localdate()
         finished = Q(status_key__in=FINISHED)
-        owed = UpdateRound.objects.filter(
-            review=OuterRef("review"), closed_at__isnull=True, due_date__lt=today
-        ).exclude(updates__recommendation=OuterRef("pk"))
+        # Uncorrelated, so the database works it out once, not once a row.
+        owing_reviews = UpdateRound.objects.filter(closed_at__isnull=True, due_date__lt=today).values(
+            "review_id"
+        )
+        updated_for_open_round = Q(
+            latest_progress__round__isnull=False, latest_progress__round__closed_at__isnull=True
+        )
         return (
             self.with_progress()
             .annotate(
@@ -62,8 +60,8 @@ class RecommendationQuerySet(models.QuerySet):
                     default=Value(False),
                 ),
                 is_overdue=Case(
-                    When(finished, then=Value(False)),
-                    When(Exists(owed), then=Value(True)),
+                    When(finished | updated_for_open_round, then=Value(False)),
+                    When(review_id__in=owing_reviews, then=Value(True)),
                     default=Value(False),
                 ),
             )
@@ -116,7 +114,8 @@ class Recommendation(models.Model):
     history = HistoricalRecords(m2m_fields=[themes])
 
     class Meta:
-        ordering = ["review", "number"]
+        # By the review's id, not the review: ordering by a relation joins it.
+        ordering = ["review_id", "number"]
         constraints = [
             models.UniqueConstraint(fields=["review", "number"], name="recommendation_one_number_per_review"),
             models.CheckConstraint(condition=models.Q(number__gte=1), name="recommendation_number_positive"),
@@ -218,9 +217,13 @@ class ProgressUpdate(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["recommendation", "update_date", "id"]
+        ordering = ["recommendation_id", "update_date", "id"]
         constraints = [
             models.CheckConstraint(condition=~models.Q(text=""), name="update_has_text"),
+        ]
+        indexes = [
+            # Finds a recommendation's latest update without sorting them all.
+            models.Index(fields=["recommendation", "-update_date", "-id"], name="update_latest_first"),
         ]
 
     def __str__(self):
@@ -243,6 +246,74 @@ class ProgressUpdate(models.Model):
 
 
 FINISHED = [ProgressUpdate.Status.COMPLETED, ProgressUpdate.Status.NOT_TAKEN_FORWARD]
+
+
+class LatestProgress(models.Model):
+    """Each recommendation's latest progress update, kept so dashboards count in one pass.
+
+    It is derived from the updates, not a record anyone changes, so it has no
+    history of its own: ``refresh`` rebuilds it wherever updates are written,
+    and rebuilding it all gives the same rows.
+    """
+
+    recommendation = models.OneToOneField(
+        Recommendation, models.CASCADE, primary_key=True, related_name="latest_progress"
+    )
+    update = models.OneToOneField(ProgressUpdate, models.CASCADE, related_name="+")
+    status = models.CharField(max_length=30, blank=True)
+    status_wording = models.CharField(max_length=100, blank=True)
+    # The update's date, or its round's meeting date where it has none.
+    last_updated_date = models.DateField(null=True, blank=True)
+    round = models.ForeignKey(UpdateRound, models.SET_NULL, null=True, blank=True, related_name="+")
+    # The status of the update before the latest: what moved. None (not "")
+    # where there was no earlier update, as "" is an update that gave none.
+    previous_status = models.CharField(max_length=30, null=True, blank=True)  # noqa: DJ001
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["status"], name="latest_progress_status"),
+            models.Index(fields=["last_updated_date"], name="latest_progress_date"),
+        ]
+
+    def __str__(self):
+        return f"Latest progress of {self.recommendation_id}"
+
+    @classmethod
+    def refresh(cls, recommendation_ids=None):
+        """Recompute the rows of these recommendations (ids, or a query of ids; all, given None)."""
+        updates = ProgressUpdate.objects.order_by(
+            "recommendation_id", F("update_date").desc(nulls_last=True), "-id"
+        ).values(
+            "id",
+            "recommendation_id",
+            "status",
+            "status_wording",
+            "update_date",
+            "round_id",
+            "round__meeting_date",
+        )
+        existing = cls.objects.all()
+        if recommendation_ids is not None:
+            updates = updates.filter(recommendation_id__in=recommendation_ids)
+            existing = existing.filter(recommendation_id__in=recommendation_ids)
+        rows, seen = [], {}
+        for update in updates.iterator(chunk_size=5000):
+            recommendation_id = update["recommendation_id"]
+            if recommendation_id in seen:
+                if seen[recommendation_id].previous_status is None:
+                    seen[recommendation_id].previous_status = update["status"]
+                continue
+            seen[recommendation_id] = cls(
+                recommendation_id=recommendation_id,
+                update_id=update["id"],
+                status=update["status"],
+                status_wording=update["status_wording"],
+                last_updated_date=update["update_date"] or update["round__meeting_date"],
+                round_id=update["round_id"],
+            )
+            rows.append(seen[recommendation_id])
+        existing.delete()
+        cls.objects.bulk_create(rows, batch_size=5000)
 
 
 class EvidenceLink(models.Model):

@@ -9,7 +9,7 @@ from django.db import transaction
 
 from reviews.services import save_with_history, unique_slug
 
-from .models import CabinetResponse, ProgressUpdate, Recommendation, Theme
+from .models import CabinetResponse, LatestProgress, ProgressUpdate, Recommendation, Theme
 
 
 class StaleEdit(Exception):
@@ -31,8 +31,11 @@ def _lock(model, pk, version):
 @transaction.atomic
 def record_update(*, recommendation, user, reason="Recorded a progress update", **fields):
     """Add a progress update by ``user`` (its author)."""
-    update = ProgressUpdate(recommendation=recommendation, author=user, **fields)
-    return save_with_history(update, user=user, reason=reason)
+    update = save_with_history(
+        ProgressUpdate(recommendation=recommendation, author=user, **fields), user=user, reason=reason
+    )
+    LatestProgress.refresh([recommendation.pk])
+    return update
 
 
 @transaction.atomic
@@ -41,7 +44,9 @@ def edit_update(*, update, user, version, reason="Edited the progress update", *
     for name, value in fields.items():
         setattr(current, name, value)
     current.version += 1
-    return save_with_history(current, user=user, reason=reason)
+    save_with_history(current, user=user, reason=reason)
+    LatestProgress.refresh([current.recommendation_id])
+    return current
 
 
 @transaction.atomic

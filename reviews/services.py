@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from councils.models import Committee, Council
-from recommendations.models import CabinetResponse, ProgressUpdate, Recommendation
+from recommendations.models import CabinetResponse, LatestProgress, ProgressUpdate, Recommendation
 
 from .importers import PaperError, read_paper
 from .models import Review, SourceDocument, UpdateRound
@@ -275,6 +275,9 @@ def _add_round(review, parsed, recommendations, document, committee, save, fail,
             )
         )
         outcome.updates += 1
+    LatestProgress.refresh(
+        [recommendations[item.number].pk for item in parsed.recommendations if item.update]
+    )
 
 
 @transaction.atomic

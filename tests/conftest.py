@@ -122,3 +122,12 @@ def review(testshire):
 @pytest.fixture
 def recommendation(review):
     return make_recommendation(review, decision=CabinetResponse.Decision.IN_PART)
+
+
+def make_update(**fields):
+    """A progress update, with the recommendation's latest progress brought up to date."""
+    from recommendations.models import LatestProgress, ProgressUpdate
+
+    update = ProgressUpdate.objects.create(**fields)
+    LatestProgress.refresh([update.recommendation_id])
+    return update

@@ -5,7 +5,7 @@ from django.urls import reverse
 from recommendations.models import CabinetResponse, ProgressUpdate
 from reviews.models import UpdateRound
 from reviews.services import save_with_history
-from tests.conftest import make_recommendation, make_review
+from tests.conftest import make_recommendation, make_review, make_update
 
 
 def page_urls(recommendation):
@@ -68,13 +68,13 @@ def test_the_review_page_lists_recommendations_with_decision_and_latest_status(
     client, alice, review, recommendation, django_assert_num_queries
 ):
     make_recommendation(review, number=2, text="That the Council extends opening hours.")
-    ProgressUpdate.objects.create(
+    make_update(
         recommendation=recommendation,
         status=ProgressUpdate.Status.COMPLETED,
         text="Done.",
         update_date="2024-05-01",
     )
-    ProgressUpdate.objects.create(
+    make_update(
         recommendation=recommendation,
         status=ProgressUpdate.Status.IN_PROGRESS,
         text="Begun.",
@@ -101,9 +101,7 @@ def test_the_review_page_query_count_does_not_grow_with_recommendations(
 ):
     for number in range(1, 41):
         recommendation = make_recommendation(review, number=number, decision=CabinetResponse.Decision.AGREE)
-        ProgressUpdate.objects.create(
-            recommendation=recommendation, text="Progress.", update_date="2024-01-01"
-        )
+        make_update(recommendation=recommendation, text="Progress.", update_date="2024-01-01")
     client.force_login(alice)
     with django_assert_num_queries(11):
         client.get(review.get_absolute_url())
@@ -114,7 +112,7 @@ def test_the_recommendation_page_shows_text_response_updates_and_history(
 ):
     committee = review.committee
     update_round = UpdateRound.objects.create(review=review, committee=committee, meeting_date="2024-06-10")
-    ProgressUpdate.objects.create(
+    make_update(
         recommendation=recommendation,
         round=update_round,
         text="First paragraph.\n\nSecond paragraph.",

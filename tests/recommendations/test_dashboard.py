@@ -8,9 +8,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from recommendations import dashboard
-from recommendations.models import CabinetResponse, ProgressUpdate, Recommendation
+from recommendations.models import CabinetResponse, Recommendation
 from reviews.models import UpdateRound
-from tests.conftest import make_recommendation, make_review
+from tests.conftest import make_recommendation, make_review, make_update
 
 TODAY = timezone.localdate()
 LONG_AGO = TODAY - datetime.timedelta(days=400)
@@ -35,15 +35,11 @@ def mixed(review):
         meeting_date=TODAY,
         due_date=TODAY - datetime.timedelta(days=1),
     )
-    ProgressUpdate.objects.create(recommendation=done, status="in_progress", text="a", update_date=LONG_AGO)
-    ProgressUpdate.objects.create(
-        recommendation=done, status="completed", text="b", update_date=TODAY, round=update_round
-    )
-    ProgressUpdate.objects.create(recommendation=moving, status="not_started", text="c", update_date=LONG_AGO)
-    ProgressUpdate.objects.create(recommendation=moving, status="in_progress", text="d", update_date=TODAY)
-    ProgressUpdate.objects.create(
-        recommendation=stalled, status="in_progress", text="e", update_date=LONG_AGO
-    )
+    make_update(recommendation=done, status="in_progress", text="a", update_date=LONG_AGO)
+    make_update(recommendation=done, status="completed", text="b", update_date=TODAY, round=update_round)
+    make_update(recommendation=moving, status="not_started", text="c", update_date=LONG_AGO)
+    make_update(recommendation=moving, status="in_progress", text="d", update_date=TODAY)
+    make_update(recommendation=stalled, status="in_progress", text="e", update_date=LONG_AGO)
     return review
 
 
@@ -92,12 +88,8 @@ def test_the_dashboard_query_count_does_not_grow_with_the_data(review, django_as
         recommendation = make_recommendation(
             review, number, f"Recommendation {number}.", CabinetResponse.Decision.AGREE
         )
-        ProgressUpdate.objects.create(
-            recommendation=recommendation, status="in_progress", text="x", update_date=LONG_AGO
-        )
-        ProgressUpdate.objects.create(
-            recommendation=recommendation, status="completed", text="y", update_date=TODAY
-        )
+        make_update(recommendation=recommendation, status="in_progress", text="x", update_date=LONG_AGO)
+        make_update(recommendation=recommendation, status="completed", text="y", update_date=TODAY)
     with django_assert_num_queries(4):
         board = dashboard.build(Recommendation.objects.all(), scope={})
     assert board.completed.count == 200 and len(board.changed) == dashboard.LIST_LENGTH

@@ -5,8 +5,8 @@ import io
 
 from django.urls import reverse
 
-from recommendations.models import CabinetResponse, ProgressUpdate, Theme
-from tests.conftest import make_recommendation, make_review
+from recommendations.models import CabinetResponse, Theme
+from tests.conftest import make_recommendation, make_review, make_update
 
 LIST = reverse("recommendations:list")
 
@@ -33,9 +33,7 @@ def test_filters_combine_and_stay_in_the_url(client, alice, review):
     first.themes.add(housing)
     make_recommendation(review, 2, "Training for staff.", CabinetResponse.Decision.AGREE)
     make_recommendation(review, 3, "Refuge funding.", CabinetResponse.Decision.DISAGREE)
-    ProgressUpdate.objects.create(
-        recommendation=first, status="completed", text="Opened.", update_date="2024-01-01"
-    )
+    make_update(recommendation=first, status="completed", text="Opened.", update_date="2024-01-01")
     client.force_login(alice)
 
     assert numbers(client.get(LIST, {"decision": "agree"})) == [1, 2]
@@ -56,7 +54,7 @@ def test_free_text_searches_recommendations_comments_and_updates(client, alice, 
     comment.cabinet_response.comment = "Training will cover refuges."
     comment.cabinet_response.save()
     update = make_recommendation(review, 3, "That the Council lobbies ministers.")
-    ProgressUpdate.objects.create(recommendation=update, text="Letters sent about refuge places.")
+    make_update(recommendation=update, text="Letters sent about refuge places.")
     make_recommendation(review, 4, "That the Council reviews its website.")
     client.force_login(alice)
 
@@ -96,7 +94,7 @@ def test_a_page_of_the_list_takes_a_fixed_number_of_queries(
         recommendation = make_recommendation(
             review, number, f"Recommendation {number}.", CabinetResponse.Decision.AGREE
         )
-        ProgressUpdate.objects.create(recommendation=recommendation, status="in_progress", text="x")
+        make_update(recommendation=recommendation, status="in_progress", text="x")
     client.force_login(alice)
     # session, user, the filter form's five choice lists, count, the page
     with django_assert_max_num_queries(10):

@@ -2,9 +2,8 @@
 
 from django.urls import reverse
 
-from recommendations.models import ProgressUpdate
 from reviews.models import UpdateRound
-from tests.conftest import make_recommendation, make_review
+from tests.conftest import make_recommendation, make_review, make_update
 
 
 def test_my_recommendations_lists_what_i_lead_with_the_due_ones_first(
@@ -20,10 +19,8 @@ def test_my_recommendations_lists_what_i_lead_with_the_due_ones_first(
     update_round = UpdateRound.objects.create(
         review=review, committee=review.committee, meeting_date="2030-06-10", due_date="2030-05-20"
     )
-    ProgressUpdate.objects.create(
-        recommendation=done, status="completed", text="Done.", update_date="2024-01-01"
-    )
-    ProgressUpdate.objects.create(
+    make_update(recommendation=done, status="completed", text="Done.", update_date="2024-01-01")
+    make_update(
         recommendation=updated,
         round=update_round,
         status="in_progress",

@@ -1,0 +1,120 @@
+"""Time the dashboards and the recommendations list against a large data set.
+
+    DATABASE_URL=postgres://... .venv/bin/python benchmarks/dashboards.py [--runs N]
+
+Build the data first, e.g.:
+
+    DATABASE_URL=... .venv/bin/python manage.py generate_demo_data \\
+        --councils 400 --reviews-per-council 10 --recommendations-per-review 25 --rounds 4 --seed 1
+
+Each page is requested through Django's test client (middleware, view and
+template, no network) by a superuser, who sees every council; the median of
+the runs is reported after one warm-up. In the same run it times the bare SQL
+aggregate behind the dashboard and the Django admin's change list of the same
+recommendations, and gives the ratios. Nothing is left behind: the superuser
+it signs in as is made inside a transaction that is rolled back.
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
+
+
+def median_ms(action, runs):
+    action()  # warm-up
+    timings = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        timings.append(time.perf_counter() - start)
+    return statistics.median(timings) * 1000
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+
+    import django
+
+    django.setup()
+    from django.contrib.auth import get_user_model
+    from django.db import connection, transaction
+    from django.db.models import Count, Q
+    from django.test import Client
+    from django.urls import reverse
+
+    from recommendations.models import Recommendation
+    from reviews.models import Review
+
+    count = Recommendation.objects.count()
+    if not count:
+        sys.exit("There are no recommendations: build a data set with generate_demo_data first.")
+    review = Review.objects.select_related("council").order_by("pk").first()
+    council = review.council
+
+    with transaction.atomic():
+        admin = get_user_model().objects.create_superuser("benchmark-admin", password="x")
+        client = Client(HTTP_HOST="localhost")
+        client.force_login(admin)
+
+        def page(url, **params):
+            def fetch():
+                response = client.get(url, params)
+                assert response.status_code == 200, (url, response.status_code)
+                if hasattr(response, "streaming_content"):
+                    b"".join(response.streaming_content)
+
+            return fetch
+
+        aggregate = (
+            Recommendation.objects.with_standing()
+            .order_by()
+            .values("decision_key", "status_key")
+            .annotate(
+                n=Count("pk"),
+                stalled=Count("pk", filter=Q(is_stalled=True)),
+                overdue=Count("pk", filter=Q(is_overdue=True)),
+            )
+        )
+        sql, params = aggregate.query.sql_with_params()
+
+        def bare():
+            with connection.cursor() as cursor:
+                cursor.execute(sql, params)
+                cursor.fetchall()
+
+        timings = {
+            "dashboard, all councils": median_ms(page(reverse("home")), args.runs),
+            "dashboard, one council": median_ms(page(council.get_absolute_url()), args.runs),
+            "review page with its dashboard": median_ms(page(review.get_absolute_url()), args.runs),
+            "filtered list, page 1": median_ms(
+                page(reverse("recommendations:list"), decision="agree", status="in_progress"), args.runs
+            ),
+            "free-text search": median_ms(page(reverse("recommendations:list"), q="refuge"), args.runs),
+            "bare SQL aggregate behind the dashboard": median_ms(bare, args.runs),
+            "Django admin change list": median_ms(
+                page(reverse("admin:recommendations_recommendation_changelist")), args.runs
+            ),
+        }
+        transaction.set_rollback(True)
+
+    print(f"{connection.vendor}, {count:,} recommendations, median of {args.runs} runs:")
+    for name, ms in timings.items():
+        print(f"  {name:42} {ms:8.1f} ms")
+    dashboard = timings["dashboard, all councils"]
+    print(
+        f"  dashboard / bare aggregate: {dashboard / timings['bare SQL aggregate behind the dashboard']:.2f}x"
+    )
+    print(f"  dashboard / admin change list: {dashboard / timings['Django admin change list']:.2f}x")
+
+
+if __name__ == "__main__":
+    main()
