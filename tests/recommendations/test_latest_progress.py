@@ -1,0 +1,47 @@
+"""LatestProgress, kept beside the updates, always says what rebuilding it from them says."""
+
+import datetime
+
+from recommendations import services
+from recommendations.models import LatestProgress, ProgressUpdate
+
+
+def snapshot():
+    return sorted(
+        LatestProgress.objects.values_list(
+            "recommendation_id", "update_id", "status", "last_updated_date", "round_id", "previous_status"
+        )
+    )
+
+
+def test_recording_and_editing_updates_keeps_latest_progress_true(olive, recommendation, review):
+    first = services.record_update(
+        recommendation=recommendation,
+        user=olive,
+        status="not_started",
+        text="Planned.",
+        update_date="2024-01-01",
+    )
+    assert snapshot() == [(recommendation.pk, first.pk, "not_started", datetime.date(2024, 1, 1), None, None)]
+    second = services.record_update(
+        recommendation=recommendation,
+        user=olive,
+        status="in_progress",
+        text="Begun.",
+        update_date="2024-03-01",
+    )
+    services.edit_update(update=first, user=olive, version=1, update_date="2024-06-01", status="completed")
+
+    kept = snapshot()
+    LatestProgress.refresh()
+    assert snapshot() == kept
+    latest = LatestProgress.objects.get()
+    assert (latest.update_id, latest.status, latest.previous_status) == (first.pk, "completed", "in_progress")
+    assert second.pk != latest.update_id
+
+
+def test_importing_the_seeds_fills_latest_progress_for_the_updated_recommendations(seeded):
+    kept = snapshot()
+    assert len(kept) == ProgressUpdate.objects.values("recommendation").distinct().count() == 12
+    LatestProgress.refresh()
+    assert snapshot() == kept
