@@ -47,10 +47,10 @@ def main():
     django.setup()
     from django.contrib.auth import get_user_model
     from django.db import connection, transaction
-    from django.db.models import Count, Q
     from django.test import Client
     from django.urls import reverse
 
+    from recommendations import dashboard
     from recommendations.models import Recommendation
     from reviews.models import Review
 
@@ -74,16 +74,7 @@ def main():
 
             return fetch
 
-        aggregate = (
-            Recommendation.objects.with_standing()
-            .order_by()
-            .values("decision_key", "status_key")
-            .annotate(
-                n=Count("pk"),
-                stalled=Count("pk", filter=Q(is_stalled=True)),
-                overdue=Count("pk", filter=Q(is_overdue=True)),
-            )
-        )
+        aggregate = dashboard.counts_query(Recommendation.objects.with_standing())
         sql, params = aggregate.query.sql_with_params()
 
         def bare():

@@ -6,7 +6,6 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from recommendations import dashboard
 from recommendations.models import CabinetResponse, Recommendation
-from reviews.models import Review
 
 from . import services
 from .forms import AddPersonForm, RoleForm
@@ -31,13 +30,10 @@ def _reviews_with_counts(reviews):
 
 @require_safe
 def home(request):
-    councils = Council.objects.for_user(request.user)
-    reviews = _reviews_with_counts(Review.objects.for_user(request.user))
-    by_council = {council: [] for council in councils}
-    for review in reviews:
-        by_council[review.council].append(review)
+    """The dashboard across every council this person may see, and those councils."""
+    councils = Council.objects.for_user(request.user).annotate(review_count=Count("reviews")).order_by("name")
     context = {
-        "councils": by_council,
+        "councils": councils,
         "dashboard": dashboard.build(Recommendation.objects.for_user(request.user), scope={}),
     }
     return render(request, "councils/home.html", context)

@@ -7,6 +7,7 @@ from django.db.models import Count, F, Q
 from django.urls import reverse
 
 from .filters import DECISION_CHOICES, STATUS_CHOICES
+from .models import NO_STATUS
 
 DECISION_LABELS = dict(DECISION_CHOICES)
 STATUS_LABELS = dict(STATUS_CHOICES)
@@ -49,37 +50,46 @@ def list_url(scope, **filters):
     return reverse("recommendations:list") + ("?" + urlencode(params) if params else "")
 
 
-def build(recommendations, *, scope):
-    """The dashboard of these recommendations (already limited to what the person may see).
+def counts_query(standing):
+    """One group per decision, latest and previous status, with how many are stalled or overdue.
 
-    ``scope`` is the list filter that the figures' links carry, e.g.
-    {"council": "oxford-city-council"}. Four queries, whatever the size.
+    The grid, the headline figures and the movement all come from these few rows.
     """
-    standing = recommendations.with_standing()
-    cells = {
-        (row["decision_key"], row["status_key"]): row
-        for row in standing.order_by()
-        .values("decision_key", "status_key")
+    return (
+        standing.order_by()
+        .values("decision_key", "status_key", "previous_status", "latest_status")
         .annotate(
             n=Count("pk"),
             stalled=Count("pk", filter=Q(is_stalled=True)),
             overdue=Count("pk", filter=Q(is_overdue=True)),
         )
-    }
+    )
 
-    def count(decision=None, status=None, measure="n"):
+
+def build(recommendations, *, scope):
+    """The dashboard of these recommendations (already limited to what the person may see).
+
+    ``scope`` is the list filter that the figures' links carry, e.g.
+    {"council": "oxford-city-council"}. Three queries, whatever the size: one
+    pass counts everything, two find the short lists.
+    """
+    standing = recommendations.with_standing()
+    groups = list(counts_query(standing))
+
+    def total(decision=None, status=None, measure="n"):
         return sum(
             row[measure]
-            for (d, s), row in cells.items()
-            if (decision is None or d == decision) and (status is None or s == status)
+            for row in groups
+            if (decision is None or row["decision_key"] == decision)
+            and (status is None or row["status_key"] == status)
         )
 
     by_decision = [
-        Figure(label, count(decision=key), list_url(scope, decision=key), key)
+        Figure(label, total(decision=key), list_url(scope, decision=key), key)
         for key, label in DECISION_CHOICES
     ]
     by_status = [
-        Figure(label, count(status=key), list_url(scope, status=key), key) for key, label in STATUS_CHOICES
+        Figure(label, total(status=key), list_url(scope, status=key), key) for key, label in STATUS_CHOICES
     ]
     longest = max([f.count for f in by_status] + [1])
     for figure in by_status:
@@ -89,7 +99,7 @@ def build(recommendations, *, scope):
             decision,
             [
                 Figure(
-                    label, count(decision.key, key), list_url(scope, decision=decision.key, status=key), key
+                    label, total(decision.key, key), list_url(scope, decision=decision.key, status=key), key
                 )
                 for key, label in STATUS_CHOICES
             ],
@@ -97,34 +107,34 @@ def build(recommendations, *, scope):
         for decision in by_decision
     ]
 
+    # In the order of the index, so the database stops at the tenth: the
+    # whole list, sortable, is a link away.
     attention = list(
         standing.filter(Q(is_overdue=True) | Q(is_stalled=True))
         .select_related("review__council")
-        .order_by(F("last_updated_date").asc(nulls_first=True), "review__title", "number")[:LIST_LENGTH]
+        .order_by("review_id", "number")[:LIST_LENGTH]
     )
     moved = standing.filter(previous_status__isnull=False).exclude(previous_status=F("latest_status"))
     changed = list(
-        moved.select_related("review__council").order_by(
-            F("last_updated_date").desc(nulls_last=True), "number"
-        )[:LIST_LENGTH]
+        moved.select_related("review__council").order_by(F("last_updated_date").desc(nulls_last=True), "pk")[
+            :LIST_LENGTH
+        ]
     )
+    transitions = {}
+    for row in groups:
+        if row["previous_status"] is not None and row["previous_status"] != row["latest_status"]:
+            key = (row["previous_status"] or NO_STATUS, row["status_key"])
+            transitions[key] = transitions.get(key, 0) + row["n"]
     movement = [
-        Figure(
-            f"{STATUS_LABELS.get(row['previous_status'] or 'none')} to {STATUS_LABELS.get(row['status_key'])}",
-            row["n"],
-            list_url(scope, status=row["status_key"]),
-        )
-        for row in moved.order_by()
-        .values("previous_status", "status_key")
-        .annotate(n=Count("pk"))
-        .order_by("-n")
+        Figure(f"{STATUS_LABELS[before]} to {STATUS_LABELS[after]}", n, list_url(scope, status=after))
+        for (before, after), n in sorted(transitions.items(), key=lambda item: (-item[1], item[0]))
     ]
     return Dashboard(
-        total=Figure("Recommendations", count(), list_url(scope)),
-        agreed=Figure("Agreed", count(decision="agree"), list_url(scope, decision="agree")),
-        completed=Figure("Completed", count(status="completed"), list_url(scope, status="completed")),
-        overdue=Figure("Overdue", count(measure="overdue"), list_url(scope, overdue="true")),
-        stalled=Figure("No update for six months", count(measure="stalled"), list_url(scope, stalled="true")),
+        total=Figure("Recommendations", total(), list_url(scope)),
+        agreed=Figure("Agreed", total(decision="agree"), list_url(scope, decision="agree")),
+        completed=Figure("Completed", total(status="completed"), list_url(scope, status="completed")),
+        overdue=Figure("Overdue", total(measure="overdue"), list_url(scope, overdue="true")),
+        stalled=Figure("No update for six months", total(measure="stalled"), list_url(scope, stalled="true")),
         by_decision=by_decision,
         by_status=by_status,
         grid=grid,

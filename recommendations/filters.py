@@ -4,11 +4,17 @@ from django.contrib.auth import get_user_model
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
 from django.db.models import Q
+from django.utils.functional import cached_property
 
 from councils.models import Committee, Council
 from reviews.models import Review
 
 from .models import NO_RESPONSE, NO_STATUS, CabinetResponse, ProgressUpdate, Recommendation, Theme
+
+# Beyond this many councils, reviews, committees and officers are listed for the chosen council only.
+NARROW_ABOVE = 10
+# The filters so narrowed, and how each reaches its council.
+NARROWED = {"review": "council", "committee": "council", "lead_officer": "memberships__council"}
 
 DECISION_CHOICES = [*CabinetResponse.Decision.choices, (NO_RESPONSE, "No response yet")]
 STATUS_CHOICES = [*ProgressUpdate.Status.choices, (NO_STATUS, "No status yet")]
@@ -68,18 +74,16 @@ class RecommendationFilter(django_filters.FilterSet):
         label="Committee",
     )
     decision = django_filters.MultipleChoiceFilter(
-        field_name="decision_key",
         choices=DECISION_CHOICES,
         widget=forms.CheckboxSelectMultiple,
-        distinct=False,
         label="Cabinet decision",
+        method="filter_decision",
     )
     status = django_filters.MultipleChoiceFilter(
-        field_name="status_key",
         choices=STATUS_CHOICES,
         widget=forms.CheckboxSelectMultiple,
-        distinct=False,
         label="Latest status",
+        method="filter_status",
     )
     lead_officer = django_filters.ModelChoiceFilter(
         queryset=get_user_model().objects.none(), empty_label="Anyone", label="Lead officer"
@@ -121,6 +125,7 @@ class RecommendationFilter(django_filters.FilterSet):
 
     def __init__(self, data=None, *args, user, **kwargs):
         super().__init__(data, *args, **kwargs)
+        self.user = user
         councils = Council.objects.for_user(user)
         self.filters["council"].queryset = councils
         self.filters["review"].queryset = Review.objects.filter(council__in=councils).select_related(
@@ -139,6 +144,13 @@ class RecommendationFilter(django_filters.FilterSet):
     def filter_words(self, queryset, name, value):
         return search(queryset, value) if value.strip() else queryset
 
+    def filter_decision(self, queryset, name, value):
+        # On the stored column, not the computed key, so the database can plan with it.
+        return queryset.decided(value) if value else queryset
+
+    def filter_status(self, queryset, name, value):
+        return queryset.in_status(value) if value else queryset
+
     def filter_flag(self, queryset, name, value):
         """A ticked box keeps only those flagged; an unticked one filters nothing."""
         return queryset.filter(**{name: True}) if value else queryset
@@ -149,5 +161,55 @@ class RecommendationFilter(django_filters.FilterSet):
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
         if not self.form.cleaned_data.get("sort"):
-            queryset = queryset.order_by("review__council__name", "review__title", "number")
+            # The order of the index on (review, number): a page needs no sort of them all.
+            queryset = queryset.order_by("review_id", "number")
         return queryset
+
+    @cached_property
+    def chosen_council(self):
+        data = self.form.cleaned_data if self.is_valid() else {}
+        return data.get("council") or (data.get("review").council if data.get("review") else None)
+
+    @cached_property
+    def waits_for_a_council(self):
+        """Whether reviews, committees and officers are listed only once a council is chosen."""
+        return self.chosen_council is None and Council.objects.for_user(self.user).count() > NARROW_ABOVE
+
+    @cached_property
+    def narrowed_options(self):
+        """The review, committee and lead officer options worth drawing.
+
+        All of them for someone in a few councils; otherwise those of the
+        chosen council (or the chosen review's), so that a superuser is not
+        sent thousands of options. Any council's are still accepted.
+        """
+        data = self.form.cleaned_data if self.is_valid() else {}
+        council = self.chosen_council
+        if self.waits_for_a_council:
+            return {
+                name: [{"value": "", "label": self.filters[name].extra["empty_label"], "selected": True}]
+                + (
+                    [{"value": self.form[name].value(), "label": str(data[name]), "selected": True}]
+                    if data.get(name)
+                    else []
+                )
+                for name in NARROWED
+            }
+        options = {}
+        for name in NARROWED:
+            queryset = self.filters[name].queryset
+            if council is not None:
+                queryset = queryset.filter(**{NARROWED[name]: council})
+            field = self.form.fields[name]
+            chosen = str(self.form[name].value() or "")
+            options[name] = [
+                {"value": "", "label": self.filters[name].extra["empty_label"], "selected": not chosen}
+            ] + [
+                {
+                    "value": str(field.prepare_value(item)),
+                    "label": field.label_from_instance(item),
+                    "selected": str(field.prepare_value(item)) == chosen,
+                }
+                for item in queryset
+            ]
+        return options

@@ -15,7 +15,23 @@ from reviews.models import UpdateRound
 class RecommendationQuerySet(models.QuerySet):
     def for_user(self, user):
         """The recommendations of the councils this person may see."""
+        if user.is_superuser:
+            return self  # all of them: no need to ask the database to check
         return self.filter(review__council__in=Council.objects.for_user(user))
+
+    def decided(self, decisions):
+        """Those whose response has one of these decisions ("none": no response yet)."""
+        condition = Q(cabinet_response__decision__in=[d for d in decisions if d != NO_RESPONSE])
+        if NO_RESPONSE in decisions:
+            condition |= Q(cabinet_response__isnull=True)
+        return self.filter(condition)
+
+    def in_status(self, statuses):
+        """Those whose latest update has one of these statuses ("none": no update, or none given)."""
+        condition = Q(latest_progress__status__in=[s for s in statuses if s != NO_STATUS])
+        if NO_STATUS in statuses:
+            condition |= Q(latest_progress__isnull=True) | Q(latest_progress__status="")
+        return self.filter(condition)
 
     def with_progress(self):
         """Annotate each with its latest progress update's status and date (from LatestProgress)."""
@@ -41,9 +57,8 @@ class RecommendationQuerySet(models.QuerySet):
         owing_reviews = UpdateRound.objects.filter(closed_at__isnull=True, due_date__lt=today).values(
             "review_id"
         )
-        updated_for_open_round = Q(
-            latest_progress__round__isnull=False, latest_progress__round__closed_at__isnull=True
-        )
+        open_rounds = UpdateRound.objects.filter(closed_at__isnull=True).values("pk")
+        updated_for_open_round = Q(latest_progress__round_id__in=open_rounds)
         return (
             self.with_progress()
             .annotate(

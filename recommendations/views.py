@@ -336,6 +336,9 @@ def list_recommendations(request):
         "query": query.urlencode(),
         "csv_query": _with(query, format="csv"),
         "applied": _applied(filters),
+        "narrow_hint": "Choose a council, then apply the filters, to list its reviews, committees and officers"
+        if filters.waits_for_a_council
+        else "",
     }
     return render(request, "recommendations/list.html", context)
 

@@ -30,6 +30,7 @@ def test_member_reads_a_seeded_review_with_no_accessibility_violations(page, liv
     assert axe(page) == []
     expect(page.get_by_text("Southwark")).to_have_count(0)  # not their council
 
+    page.get_by_role("link", name="Oxford City Council", exact=True).click()
     page.get_by_role("link", name="Domestic Abuse Review Group", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Domestic Abuse Review Group")
     rows = page.get_by_role("region", name="Recommendations", exact=True).locator("tbody tr")

@@ -100,3 +100,24 @@ def test_a_page_of_the_list_takes_a_fixed_number_of_queries(
     with django_assert_max_num_queries(10):
         response = client.get(LIST, {"decision": "agree", "sort": "-updated"})
     assert len(numbers(response)) == 50
+
+
+def test_with_many_councils_reviews_are_listed_once_a_council_is_chosen(client, django_user_model):
+    from councils.models import Council
+    from recommendations.filters import NARROW_ABOVE
+
+    root = django_user_model.objects.create_superuser("root", password="x")
+    for index in range(NARROW_ABOVE + 1):
+        council = Council.objects.create(name=f"Council {index}", slug=f"council-{index}")
+        make_recommendation(make_review(council, f"Review {index}", slug=f"review-{index}"), 1, "Text.")
+    client.force_login(root)
+
+    unscoped = client.get(LIST)
+    assert [o["label"] for o in unscoped.context["filters"].narrowed_options["review"]] == ["Any review"]
+    assert "Choose a council, then apply the filters" in unscoped.content.decode()
+    scoped = client.get(LIST, {"council": "council-3"})
+    assert [o["label"] for o in scoped.context["filters"].narrowed_options["review"]] == ["Any review", "Review 3"]
+    # A review of any council is still accepted, and stays selected.
+    by_review = client.get(LIST, {"review": "review-7"})
+    assert by_review.context["page"].paginator.count == 1
+    assert [o for o in by_review.context["filters"].narrowed_options["review"] if o["selected"]][0]["label"] == "Review 7"
