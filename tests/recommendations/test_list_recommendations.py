@@ -116,8 +116,13 @@ def test_with_many_councils_reviews_are_listed_once_a_council_is_chosen(client, 
     assert [o["label"] for o in unscoped.context["filters"].narrowed_options["review"]] == ["Any review"]
     assert "Choose a council, then apply the filters" in unscoped.content.decode()
     scoped = client.get(LIST, {"council": "council-3"})
-    assert [o["label"] for o in scoped.context["filters"].narrowed_options["review"]] == ["Any review", "Review 3"]
+    assert [o["label"] for o in scoped.context["filters"].narrowed_options["review"]] == [
+        "Any review",
+        "Review 3",
+    ]
     # A review of any council is still accepted, and stays selected.
     by_review = client.get(LIST, {"review": "review-7"})
     assert by_review.context["page"].paginator.count == 1
-    assert [o for o in by_review.context["filters"].narrowed_options["review"] if o["selected"]][0]["label"] == "Review 7"
+    assert [o for o in by_review.context["filters"].narrowed_options["review"] if o["selected"]][0][
+        "label"
+    ] == "Review 7"
