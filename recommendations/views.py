@@ -20,6 +20,17 @@ from .forms import MAX_UPDATE_LENGTH, CabinetResponseForm, LeadOfficerForm, Prog
 from .history import history_of
 from .models import ProgressUpdate, Recommendation
 
+# The fields of a record that its form edits.
+UPDATE_FIELDS = ("status", "text", "update_date", "round", "evidence")
+RESPONSE_FIELDS = (
+    "decision",
+    "decision_wording",
+    "comment",
+    "responder_name",
+    "responder_role",
+    "response_date",
+)
+
 
 def get_recommendation_for_user(user, council_slug, review_slug, number, *, edit=False):
     """The recommendation, if this person may see it (404 otherwise).
@@ -90,14 +101,7 @@ def add_update(request, council_slug, review_slug, number):
 def edit_update(request, council_slug, review_slug, number, pk):
     recommendation = get_recommendation_for_user(request.user, council_slug, review_slug, number, edit=True)
     update = get_object_or_404(recommendation.updates.select_related("round"), pk=pk)
-    initial = {
-        "status": update.status,
-        "text": update.text,
-        "update_date": update.update_date,
-        "round": update.round,
-        "evidence": update.evidence,
-        "version": update.version,
-    }
+    initial = {name: getattr(update, name) for name in (*UPDATE_FIELDS, "version")}
     form = ProgressUpdateForm(
         request.POST if request.method == "POST" else None, review=recommendation.review, initial=initial
     )
@@ -109,7 +113,7 @@ def edit_update(request, council_slug, review_slug, number, pk):
     }
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        fields = {name: data[name] for name in ("status", "text", "update_date", "round", "evidence")}
+        fields = {name: data[name] for name in UPDATE_FIELDS}
         try:
             services.edit_update(update=update, user=request.user, version=data["version"], **fields)
         except services.StaleEdit as stale:
@@ -126,20 +130,7 @@ def edit_update(request, council_slug, review_slug, number, pk):
 def edit_response(request, council_slug, review_slug, number):
     recommendation = get_recommendation_for_user(request.user, council_slug, review_slug, number, edit=True)
     response = getattr(recommendation, "cabinet_response", None)
-    initial = {}
-    if response:
-        initial = {
-            name: getattr(response, name)
-            for name in (
-                "decision",
-                "decision_wording",
-                "comment",
-                "responder_name",
-                "responder_role",
-                "response_date",
-            )
-        }
-        initial["version"] = response.version
+    initial = {name: getattr(response, name) for name in (*RESPONSE_FIELDS, "version")} if response else {}
     form = CabinetResponseForm(request.POST if request.method == "POST" else None, initial=initial)
     context = {
         "form": form,
@@ -149,17 +140,7 @@ def edit_response(request, council_slug, review_slug, number):
     }
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        fields = {
-            name: data[name]
-            for name in (
-                "decision",
-                "decision_wording",
-                "comment",
-                "responder_name",
-                "responder_role",
-                "response_date",
-            )
-        }
+        fields = {name: data[name] for name in RESPONSE_FIELDS}
         try:
             services.save_response(
                 recommendation=recommendation,
