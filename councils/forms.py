@@ -1,7 +1,7 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 
-from scrutiny.forms import ErrorStateMixin
+from common.forms import ErrorStateMixin
 
 from .models import Membership
 

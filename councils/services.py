@@ -5,7 +5,7 @@ import secrets
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from reviews.services import save_with_history
+from common.history import save_with_history
 
 from .models import Membership
 

@@ -2,8 +2,8 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from common.forms import DateField, ErrorStateMixin
 from councils.models import Membership
-from scrutiny.forms import DateField, ErrorStateMixin
 
 from .models import CabinetResponse, ProgressUpdate, Theme
 

@@ -7,7 +7,8 @@ carries the version it started from, and if the record has moved on since,
 
 from django.db import transaction
 
-from reviews.services import save_with_history, unique_slug
+from common.history import save_with_history
+from common.slugs import unique_slug
 
 from .models import CabinetResponse, LatestProgress, ProgressUpdate, Recommendation, Theme
 

@@ -1,7 +1,7 @@
 from django import forms
 
+from common.forms import DateField, ErrorStateMixin
 from councils.models import Committee
-from scrutiny.forms import DateField, ErrorStateMixin
 
 from .models import UpdateRound
 

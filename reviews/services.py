@@ -2,50 +2,16 @@
 
 from dataclasses import dataclass, field
 
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 
+from common.history import importer_user, save_with_history
+from common.slugs import unique_slug
 from councils.models import Committee, Council
 from recommendations.models import CabinetResponse, LatestProgress, ProgressUpdate, Recommendation
 
 from .importers import PaperError, read_paper
 from .models import Review, SourceDocument, UpdateRound
-
-IMPORTER_USERNAME = "importer"
-
-
-def save_with_history(obj, *, user, reason):
-    """Save a tracked record so its history row names who changed it and why."""
-    obj._history_user = user
-    obj._change_reason = reason
-    obj.save()
-    return obj
-
-
-def importer_user():
-    """The system user that imports are recorded under when no one is named."""
-    user, created = get_user_model().objects.get_or_create(
-        username=IMPORTER_USERNAME, defaults={"is_active": False, "first_name": "Importer"}
-    )
-    if created:
-        user.set_unusable_password()
-        user.save()
-    return user
-
-
-def unique_slug(queryset, text, max_length=60):
-    """A slug for the text, cut at a word, not yet used in the queryset."""
-    base = slugify(text)
-    if len(base) > max_length:
-        base = base[:max_length].rsplit("-", 1)[0]
-    base = base or "untitled"
-    slug, n = base, 2
-    while queryset.filter(slug=slug).exists():
-        suffix = f"-{n}"
-        slug, n = base[: max_length - len(suffix)] + suffix, n + 1
-    return slug
 
 
 @dataclass

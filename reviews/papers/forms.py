@@ -2,7 +2,7 @@ import re
 
 from django import forms
 
-from scrutiny.forms import DateField, ErrorStateMixin
+from common.forms import DateField, ErrorStateMixin
 
 _ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
 

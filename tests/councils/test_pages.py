@@ -2,9 +2,9 @@
 
 from django.urls import reverse
 
+from common.history import save_with_history
 from recommendations.models import CabinetResponse, ProgressUpdate
 from reviews.models import UpdateRound
-from reviews.services import save_with_history
 from tests.conftest import make_recommendation, make_review, make_update
 
 

@@ -5,11 +5,11 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from common.history import save_with_history
 from councils.models import Committee
 from recommendations.models import CabinetResponse, ProgressUpdate, Recommendation
 from reviews.models import Review, UpdateRound
 from reviews.papers.snapshot import LONDON
-from reviews.services import save_with_history
 from tests.conftest import make_user
 from tests.papers.conftest import import_seeds
 

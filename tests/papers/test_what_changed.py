@@ -5,10 +5,10 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from common.history import save_with_history
 from recommendations.models import CabinetResponse, ProgressUpdate
 from reviews.models import UpdateRound
 from reviews.papers.snapshot import LONDON
-from reviews.services import save_with_history
 from tests.conftest import join, make_council, make_recommendation, make_review, make_user
 
 FIRST, SECOND = datetime.date(2023, 1, 10), datetime.date(2023, 7, 10)

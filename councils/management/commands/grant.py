@@ -4,8 +4,8 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from common.history import save_with_history
 from councils.models import Council, Membership
-from reviews.services import save_with_history
 
 
 class Command(BaseCommand):

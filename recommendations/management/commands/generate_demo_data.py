@@ -6,8 +6,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from common.history import importer_user
 from recommendations import demo_data
-from reviews.services import importer_user
 
 SIZES = [
     ("councils", "N", "councils to create"),

@@ -2,9 +2,9 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from common.history import importer_user, save_with_history
 from recommendations.models import EvidenceLink
 from reviews.models import Review, SourceDocument
-from reviews.services import importer_user, save_with_history
 
 
 class Command(BaseCommand):
