@@ -51,7 +51,7 @@ def main():
     from django.urls import reverse
 
     from recommendations import dashboard
-    from recommendations.models import Recommendation
+    from recommendations.models import Decision, Recommendation, Status
     from reviews.models import Review
 
     count = Recommendation.objects.count()
@@ -87,7 +87,8 @@ def main():
             "dashboard, one council": median_ms(page(council.get_absolute_url()), args.runs),
             "review page with its dashboard": median_ms(page(review.get_absolute_url()), args.runs),
             "filtered list, page 1": median_ms(
-                page(reverse("recommendations:list"), decision="agree", status="in_progress"), args.runs
+                page(reverse("recommendations:list"), decision=Decision.AGREE, status=Status.IN_PROGRESS),
+                args.runs,
             ),
             "free-text search": median_ms(page(reverse("recommendations:list"), q="refuge"), args.runs),
             "bare SQL aggregate behind the dashboard": median_ms(bare, args.runs),

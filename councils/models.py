@@ -58,23 +58,29 @@ class Committee(models.Model):
         return self.name
 
 
+class Role(models.TextChoices):
+    """A person's role in a council."""
+
+    MEMBER = "member", "Scrutiny member"
+    OFFICER = "officer", "Officer"
+    ADMIN = "admin", "Council admin"
+
+    @property
+    def can_edit(self):
+        """Officers and admins record responses and progress."""
+        return self in (self.OFFICER, self.ADMIN)
+
+    @property
+    def can_manage(self):
+        """Admins import papers and run update rounds."""
+        return self == self.ADMIN
+
+
 class Membership(models.Model):
     """A person's role in one council; it is what lets them see that council."""
 
-    class Role(models.TextChoices):
-        MEMBER = "member", "Scrutiny member"
-        OFFICER = "officer", "Officer"
-        ADMIN = "admin", "Council admin"
-
-        @property
-        def can_edit(self):
-            """Officers and admins record responses and progress."""
-            return self in (self.OFFICER, self.ADMIN)
-
-        @property
-        def can_manage(self):
-            """Admins import papers and run update rounds."""
-            return self == self.ADMIN
+    # Also at module level, so that Meta's constraints can name its values.
+    Role = Role
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="memberships")
     council = models.ForeignKey(Council, models.CASCADE, related_name="memberships")
@@ -86,6 +92,7 @@ class Membership(models.Model):
         ordering = ["council__name", "user__username"]
         constraints = [
             models.UniqueConstraint(fields=["user", "council"], name="membership_one_per_user_and_council"),
+            models.CheckConstraint(condition=models.Q(role__in=Role.values), name="membership_role_known"),
         ]
 
     def __str__(self):

@@ -6,11 +6,8 @@ from urllib.parse import urlencode
 from django.db.models import Count, F, Q
 from django.urls import reverse
 
-from .filters import DECISION_CHOICES, STATUS_CHOICES
-from .models import NO_STATUS
+from .models import DECISION_KEYS, NO_STATUS, STATUS_KEYS, CabinetResponse, ProgressUpdate
 
-DECISION_LABELS = dict(DECISION_CHOICES)
-STATUS_LABELS = dict(STATUS_CHOICES)
 LIST_LENGTH = 10
 
 
@@ -75,6 +72,8 @@ def build(recommendations, *, scope):
     """
     standing = recommendations.with_standing()
     groups = list(counts_query(standing))
+    decisions, statuses = DECISION_KEYS, STATUS_KEYS
+    status_labels = dict(statuses)
 
     def total(decision=None, status=None, measure="n"):
         return sum(
@@ -85,11 +84,10 @@ def build(recommendations, *, scope):
         )
 
     by_decision = [
-        Figure(label, total(decision=key), list_url(scope, decision=key), key)
-        for key, label in DECISION_CHOICES
+        Figure(label, total(decision=key), list_url(scope, decision=key), key) for key, label in decisions
     ]
     by_status = [
-        Figure(label, total(status=key), list_url(scope, status=key), key) for key, label in STATUS_CHOICES
+        Figure(label, total(status=key), list_url(scope, status=key), key) for key, label in statuses
     ]
     longest = max([f.count for f in by_status] + [1])
     for figure in by_status:
@@ -101,7 +99,7 @@ def build(recommendations, *, scope):
                 Figure(
                     label, total(decision.key, key), list_url(scope, decision=decision.key, status=key), key
                 )
-                for key, label in STATUS_CHOICES
+                for key, label in statuses
             ],
         )
         for decision in by_decision
@@ -126,13 +124,14 @@ def build(recommendations, *, scope):
             key = (row["previous_status"] or NO_STATUS, row["status_key"])
             transitions[key] = transitions.get(key, 0) + row["n"]
     movement = [
-        Figure(f"{STATUS_LABELS[before]} to {STATUS_LABELS[after]}", n, list_url(scope, status=after))
+        Figure(f"{status_labels[before]} to {status_labels[after]}", n, list_url(scope, status=after))
         for (before, after), n in sorted(transitions.items(), key=lambda item: (-item[1], item[0]))
     ]
+    agree, completed = CabinetResponse.Decision.AGREE.value, ProgressUpdate.Status.COMPLETED.value
     return Dashboard(
         total=Figure("Recommendations", total(), list_url(scope)),
-        agreed=Figure("Agreed", total(decision="agree"), list_url(scope, decision="agree")),
-        completed=Figure("Completed", total(status="completed"), list_url(scope, status="completed")),
+        agreed=Figure("Agreed", total(decision=agree), list_url(scope, decision=agree)),
+        completed=Figure("Completed", total(status=completed), list_url(scope, status=completed)),
         overdue=Figure("Overdue", total(measure="overdue"), list_url(scope, overdue="true")),
         stalled=Figure("No update for six months", total(measure="stalled"), list_url(scope, stalled="true")),
         by_decision=by_decision,

@@ -48,7 +48,7 @@ PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 Decision = CabinetResponse.Decision
 Status = ProgressUpdate.Status
-FINISHED = (Status.COMPLETED, Status.NOT_TAKEN_FORWARD)
+FINISHED = Status.finished()
 
 
 REASON_START = "Generated demo data"

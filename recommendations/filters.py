@@ -9,15 +9,12 @@ from django.utils.functional import cached_property
 from councils.models import Committee, Council
 from reviews.models import Review
 
-from .models import NO_RESPONSE, NO_STATUS, CabinetResponse, ProgressUpdate, Recommendation, Theme
+from .models import DECISION_KEYS, STATUS_KEYS, CabinetResponse, ProgressUpdate, Recommendation, Theme
 
 # Beyond this many councils, reviews, committees and officers are listed for the chosen council only.
 NARROW_ABOVE = 10
 # The filters so narrowed, and how each reaches its council.
 NARROWED = {"review": "council", "committee": "council", "lead_officer": "memberships__council"}
-
-DECISION_CHOICES = [*CabinetResponse.Decision.choices, (NO_RESPONSE, "No response yet")]
-STATUS_CHOICES = [*ProgressUpdate.Status.choices, (NO_STATUS, "No status yet")]
 
 
 def search(queryset, words):
@@ -74,13 +71,13 @@ class RecommendationFilter(django_filters.FilterSet):
         label="Committee",
     )
     decision = django_filters.MultipleChoiceFilter(
-        choices=DECISION_CHOICES,
+        choices=DECISION_KEYS,
         widget=forms.CheckboxSelectMultiple,
         label="Cabinet decision",
         method="filter_decision",
     )
     status = django_filters.MultipleChoiceFilter(
-        choices=STATUS_CHOICES,
+        choices=STATUS_KEYS,
         widget=forms.CheckboxSelectMultiple,
         label="Latest status",
         method="filter_status",

@@ -50,9 +50,7 @@ class ProgressUpdateForm(ErrorStateMixin, forms.Form):
     def __init__(self, *args, review, **kwargs):
         kwargs.setdefault("initial", {}).setdefault("update_date", timezone.localdate())
         super().__init__(*args, **kwargs)
-        self.fields["round"].queryset = review.rounds.filter(closed_at__isnull=True).select_related(
-            "committee"
-        )
+        self.fields["round"].queryset = review.rounds.open().select_related("committee")
         self.fields["text"].strip = True
 
     def status_options(self):

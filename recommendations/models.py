@@ -2,14 +2,36 @@ import datetime
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Case, F, Q, Value, When
+from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce, NullIf
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from councils.models import Council
-from reviews.models import UpdateRound
+from reviews.models import SourceDocument, UpdateRound
+
+
+def _finished():
+    """A recommendation whose latest update closes it: completed, or not taken forward."""
+    return Q(latest_progress__status__in=ProgressUpdate.Status.finished())
+
+
+def owed(rounds):
+    """Recommendations that these rounds ask for an update they have not given, with ``owed_round``.
+
+    A round asks every recommendation of its review; an update given for the
+    round answers it. This is the one definition of "owes an update": the
+    dashboards, the lists, My recommendations and the reminders all use it.
+    A recommendation appears once per round it owes.
+    """
+    answered = ProgressUpdate.objects.filter(recommendation=OuterRef("pk"), round=OuterRef("owed_round"))
+    return (
+        Recommendation.objects.order_by()
+        .filter(review__rounds__in=rounds)
+        .annotate(owed_round=F("review__rounds"), owed_due_date=F("review__rounds__due_date"))
+        .filter(~Exists(answered))
+    )
 
 
 class RecommendationQuerySet(models.QuerySet):
@@ -20,18 +42,49 @@ class RecommendationQuerySet(models.QuerySet):
         return self.filter(review__council__in=Council.objects.for_user(user))
 
     def decided(self, decisions):
-        """Those whose response has one of these decisions ("none": no response yet)."""
+        """Those whose response has one of these decisions (NO_RESPONSE: no response yet)."""
         condition = Q(cabinet_response__decision__in=[d for d in decisions if d != NO_RESPONSE])
         if NO_RESPONSE in decisions:
             condition |= Q(cabinet_response__isnull=True)
         return self.filter(condition)
 
     def in_status(self, statuses):
-        """Those whose latest update has one of these statuses ("none": no update, or none given)."""
+        """Those whose latest update has one of these statuses (NO_STATUS: no update, or none given)."""
         condition = Q(latest_progress__status__in=[s for s in statuses if s != NO_STATUS])
         if NO_STATUS in statuses:
             condition |= Q(latest_progress__isnull=True) | Q(latest_progress__status="")
         return self.filter(condition)
+
+    def finished(self):
+        """Those whose latest update closes them: completed, or not taken forward."""
+        return self.filter(_finished())
+
+    def unfinished(self):
+        return self.exclude(_finished())
+
+    def owing_update(self):
+        """Unfinished, and asked by an open round for an update not yet given."""
+        return self.unfinished().filter(pk__in=owed(UpdateRound.objects.asking()).values("pk"))
+
+    def overdue(self, today):
+        """Unfinished, and owing an update for a round whose due date has passed."""
+        return self.unfinished().filter(pk__in=owed(UpdateRound.objects.due(today)).values("pk"))
+
+    def stalled(self, today):
+        """Unfinished, and no update for six months (or none ever)."""
+        return self.unfinished().filter(_no_update_since(today - STALLED_AFTER))
+
+    def with_owed_round(self):
+        """Annotate ``owed_round_id``: the soonest due of the rounds it owes an update for, or None."""
+        soonest = (
+            owed(UpdateRound.objects.asking())
+            .filter(pk=OuterRef("pk"))
+            .order_by("owed_due_date", "owed_round")
+            .values("owed_round")[:1]
+        )
+        return self.annotate(
+            owed_round_id=Case(When(_finished(), then=Value(None)), default=Subquery(soonest))
+        )
 
     def with_progress(self):
         """Annotate each with its latest progress update's status and date (from LatestProgress)."""
@@ -40,25 +93,27 @@ class RecommendationQuerySet(models.QuerySet):
             latest_status_wording=F("latest_progress__status_wording"),
             last_updated_date=F("latest_progress__last_updated_date"),
             previous_status=F("latest_progress__previous_status"),
+            is_finished=Case(When(_finished(), then=Value(True)), default=Value(False)),
         )
 
     def with_standing(self, today=None):
-        """Annotate what dashboards count and lists filter on.
+        """Annotate what dashboards count and lists filter on, by the rules above.
 
-        ``decision_key``: the response's decision, or "none"; ``status_key``:
-        the latest update's status, or "none" where there is no update or it
-        gave none; ``is_stalled``: not finished and no update for six months;
-        ``is_overdue``: not finished and owed an update for an open round whose
-        due date has passed (its latest update is not for an open round).
+        ``decision_key``: the response's decision, or NO_RESPONSE; ``status_key``:
+        the latest update's status, or NO_STATUS where there is no update or it
+        gave none; ``is_stalled``, ``owes_update`` and ``is_overdue`` as
+        ``stalled()``, ``owing_update()`` and ``overdue()`` say.
         """
         today = today or timezone.localdate()
-        finished = Q(status_key__in=FINISHED)
-        # Uncorrelated, so the database works it out once, not once a row.
-        owing_reviews = UpdateRound.objects.filter(closed_at__isnull=True, due_date__lt=today).values(
-            "review_id"
-        )
-        open_rounds = UpdateRound.objects.filter(closed_at__isnull=True).values("pk")
-        updated_for_open_round = Q(latest_progress__round_id__in=open_rounds)
+        # Uncorrelated, so the database works each out once, not once a row.
+        owing = owed(UpdateRound.objects.asking()).values("pk")
+        overdue = owed(UpdateRound.objects.due(today)).values("pk")
+
+        def flag(condition):
+            return Case(
+                When(_finished(), then=Value(False)), When(condition, then=Value(True)), default=Value(False)
+            )
+
         return (
             self.with_progress()
             .annotate(
@@ -66,24 +121,19 @@ class RecommendationQuerySet(models.QuerySet):
                 status_key=Coalesce(NullIf("latest_status", Value("")), Value(NO_STATUS)),
             )
             .annotate(
-                is_stalled=Case(
-                    When(finished, then=Value(False)),
-                    When(
-                        Q(last_updated_date__isnull=True) | Q(last_updated_date__lt=today - STALLED_AFTER),
-                        then=Value(True),
-                    ),
-                    default=Value(False),
-                ),
-                is_overdue=Case(
-                    When(finished | updated_for_open_round, then=Value(False)),
-                    When(review_id__in=owing_reviews, then=Value(True)),
-                    default=Value(False),
-                ),
+                is_stalled=flag(_no_update_since(today - STALLED_AFTER)),
+                owes_update=flag(Q(pk__in=owing)),
+                is_overdue=flag(Q(pk__in=overdue)),
             )
         )
 
 
-# What dashboards count a recommendation as, besides the model's own choices.
+def _no_update_since(day):
+    return Q(latest_progress__isnull=True) | Q(latest_progress__last_updated_date__lt=day)
+
+
+# What dashboards count a recommendation as when it has no response, or no
+# status, yet: beside the models' own choices, and spelled once.
 NO_RESPONSE = "none"
 NO_STATUS = "none"
 STALLED_AFTER = datetime.timedelta(days=183)
@@ -147,6 +197,13 @@ class Recommendation(models.Model):
         )
 
     @property
+    def source_place(self):
+        """Where in its source paper the text came from ("row 12", "paragraph 5"), or ""."""
+        if self.source_document is None or self.source_position is None:
+            return ""
+        return f"{SourceDocument.Kind(self.source_document.kind).place_word} {self.source_position}"
+
+    @property
     def short_title(self):
         """The title, or the first words of the text where there is none."""
         if self.title:
@@ -155,13 +212,24 @@ class Recommendation(models.Model):
         return " ".join(words[:14]) + (" …" if len(words) > 14 else "")
 
 
+class Decision(models.TextChoices):
+    """The executive's decision on a recommendation."""
+
+    AGREE = "agree", "Agree"
+    IN_PART = "in_part", "In part"
+    DISAGREE = "disagree", "Disagree"
+
+    @property
+    def tag_colour(self):
+        """The GOV.UK tag colour it is shown in (with its words: never by colour alone)."""
+        return {self.AGREE: "green", self.IN_PART: "yellow", self.DISAGREE: "red"}[self]
+
+
 class CabinetResponse(models.Model):
     """The executive's answer to one recommendation."""
 
-    class Decision(models.TextChoices):
-        AGREE = "agree", "Agree"
-        IN_PART = "in_part", "In part"
-        DISAGREE = "disagree", "Disagree"
+    # Also at module level, so that Meta's constraints can name its values.
+    Decision = Decision
 
     recommendation = models.OneToOneField(Recommendation, models.CASCADE, related_name="cabinet_response")
     decision = models.CharField(max_length=20, choices=Decision.choices)
@@ -183,8 +251,7 @@ class CabinetResponse(models.Model):
         ordering = ["recommendation"]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(decision__in=["agree", "in_part", "disagree"]),
-                name="response_decision_known",
+                condition=models.Q(decision__in=Decision.values), name="response_decision_known"
             ),
         ]
 
@@ -195,15 +262,36 @@ class CabinetResponse(models.Model):
     def wording(self):
         return self.decision_wording or self.get_decision_display()
 
+    @property
+    def tag_colour(self):
+        return self.Decision(self.decision).tag_colour
+
+
+class Status(models.TextChoices):
+    """How far a recommendation has got, as an update says."""
+
+    NOT_STARTED = "not_started", "Not started"
+    IN_PROGRESS = "in_progress", "In progress"
+    COMPLETED = "completed", "Completed"
+    NOT_TAKEN_FORWARD = "not_taken_forward", "Not taken forward"
+
+    @classmethod
+    def finished(cls):
+        """The statuses that close a recommendation: nothing more is owed on it."""
+        return [cls.COMPLETED, cls.NOT_TAKEN_FORWARD]
+
+    @property
+    def tag_colour(self):
+        """The GOV.UK tag colour (govuk-frontend 6's plain tag is blue), shown with its words."""
+        colours = {self.NOT_STARTED: "grey", self.IN_PROGRESS: "", self.COMPLETED: "green"}
+        return colours.get(self, "orange")  # not taken forward
+
 
 class ProgressUpdate(models.Model):
     """A dated account of what has been done on one recommendation."""
 
-    class Status(models.TextChoices):
-        NOT_STARTED = "not_started", "Not started"
-        IN_PROGRESS = "in_progress", "In progress"
-        COMPLETED = "completed", "Completed"
-        NOT_TAKEN_FORWARD = "not_taken_forward", "Not taken forward"
+    # Also at module level, so that Meta's constraints can name its values.
+    Status = Status
 
     recommendation = models.ForeignKey(Recommendation, models.CASCADE, related_name="updates")
     round = models.ForeignKey(
@@ -235,6 +323,10 @@ class ProgressUpdate(models.Model):
         ordering = ["recommendation_id", "update_date", "id"]
         constraints = [
             models.CheckConstraint(condition=~models.Q(text=""), name="update_has_text"),
+            # Blank where the paper gave no status.
+            models.CheckConstraint(
+                condition=models.Q(status__in=[*Status.values, ""]), name="update_status_known"
+            ),
         ]
         indexes = [
             # Finds a recommendation's latest update without sorting them all.
@@ -258,9 +350,6 @@ class ProgressUpdate(models.Model):
         if self.paragraph_number is None:
             return [(None, block) for block in blocks]
         return [(self.paragraph_number + i, block) for i, block in enumerate(blocks)]
-
-
-FINISHED = [ProgressUpdate.Status.COMPLETED, ProgressUpdate.Status.NOT_TAKEN_FORWARD]
 
 
 class LatestProgress(models.Model):
@@ -366,3 +455,9 @@ class Reminder(models.Model):
 
     def __str__(self):
         return f"Reminder to {self.user} on {self.sent_date}"
+
+
+# What the dashboards count and the list filters by: each decision and
+# status, and NO_RESPONSE / NO_STATUS where there is none yet.
+DECISION_KEYS = [*CabinetResponse.Decision.choices, (NO_RESPONSE, "No response yet")]
+STATUS_KEYS = [*ProgressUpdate.Status.choices, (NO_STATUS, "No status yet")]

@@ -101,5 +101,7 @@ def set_themes(*, recommendation, user, themes, new_names=(), version):
     finally:
         del current.skip_history_when_saving
     current.version += 1
-    names = ", ".join(sorted(theme.name for theme in themes)) or "none"
-    return save_with_history(current, user=user, reason=f"Themes set to {names}")
+    names = ", ".join(sorted(theme.name for theme in themes))
+    return save_with_history(
+        current, user=user, reason=f"Themes set to {names}" if names else "Themes cleared"
+    )

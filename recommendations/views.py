@@ -5,7 +5,6 @@ import io
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef
 from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -14,11 +13,10 @@ from django.views.decorators.http import require_http_methods, require_safe
 from reviews.models import UpdateRound
 
 from . import services
-from .dashboard import DECISION_LABELS, STATUS_LABELS
 from .filters import RecommendationFilter
 from .forms import MAX_UPDATE_LENGTH, CabinetResponseForm, LeadOfficerForm, ProgressUpdateForm, ThemesForm
 from .history import history_of
-from .models import ProgressUpdate, Recommendation
+from .models import DECISION_KEYS, STATUS_KEYS, Recommendation
 
 # The fields of a record that its form edits.
 UPDATE_FIELDS = ("status", "text", "update_date", "round", "evidence")
@@ -73,7 +71,7 @@ def detail(request, council_slug, review_slug, number):
 def add_update(request, council_slug, review_slug, number):
     recommendation = get_recommendation_for_user(request.user, council_slug, review_slug, number, edit=True)
     review = recommendation.review
-    open_round = review.rounds.filter(closed_at__isnull=True).order_by("meeting_date").first()
+    open_round = review.rounds.open().order_by("meeting_date").first()
     form = ProgressUpdateForm(
         request.POST if request.method == "POST" else None, review=review, initial={"round": open_round}
     )
@@ -251,32 +249,27 @@ def edit_themes(request, council_slug, review_slug, number):
 
 @require_safe
 def mine(request):
-    """The recommendations this person leads, those due for an open round first."""
-    due_rounds = UpdateRound.objects.filter(
-        review=OuterRef("review"), closed_at__isnull=True, due_date__isnull=False
-    ).exclude(updates__recommendation=OuterRef("pk"))
-    finished = {ProgressUpdate.Status.COMPLETED, ProgressUpdate.Status.NOT_TAKEN_FORWARD}
+    """The recommendations this person leads, those owing an update for an open round first."""
     recommendations = list(
         Recommendation.objects.for_user(request.user)
         .filter(lead_officer=request.user)
         .select_related("review__council", "cabinet_response")
         .with_progress()
-        .annotate(owes_update=Exists(due_rounds))
+        .with_owed_round()
     )
-    for recommendation in recommendations:
-        recommendation.is_due = recommendation.owes_update and recommendation.latest_status not in finished
-    rounds = {
-        r.review_id: r
-        for r in UpdateRound.objects.filter(
-            review__in={r.review_id for r in recommendations}, closed_at__isnull=True, due_date__isnull=False
-        ).order_by("-due_date")
-    }
+    rounds = UpdateRound.objects.in_bulk({r.owed_round_id for r in recommendations if r.owed_round_id})
     groups = {}
     for recommendation in sorted(
         recommendations,
-        key=lambda r: (not r.is_due, r.last_updated_date or datetime.date.min, r.review.title, r.number),
+        key=lambda r: (
+            not r.owed_round_id,
+            r.last_updated_date or datetime.date.min,
+            r.review.title,
+            r.number,
+        ),
     ):
-        recommendation.due_round = rounds.get(recommendation.review_id) if recommendation.is_due else None
+        recommendation.due_round = rounds.get(recommendation.owed_round_id)
+        recommendation.is_due = recommendation.due_round is not None
         groups.setdefault(recommendation.review, []).append(recommendation)
     return render(request, "recommendations/mine.html", {"groups": groups})
 
@@ -361,7 +354,8 @@ def _csv(request, results):
     def rows():
         buffer = io.StringIO()
         writer = csv.writer(buffer)
-        for row in [CSV_COLUMNS, *(_csv_row(request, r) for r in results.iterator(chunk_size=2000))]:
+        labels = dict(DECISION_KEYS), dict(STATUS_KEYS)
+        for row in [CSV_COLUMNS, *(_csv_row(request, r, *labels) for r in results.iterator(chunk_size=2000))]:
             writer.writerow(row)
             yield buffer.getvalue()
             buffer.seek(0)
@@ -374,7 +368,7 @@ def _csv(request, results):
     return response
 
 
-def _csv_row(request, recommendation):
+def _csv_row(request, recommendation, decision_labels, status_labels):
     review = recommendation.review
     lead = recommendation.lead_officer
     return [
@@ -383,8 +377,8 @@ def _csv_row(request, recommendation):
         recommendation.number,
         recommendation.title,
         recommendation.text,
-        DECISION_LABELS[recommendation.decision_key],
-        STATUS_LABELS[recommendation.status_key],
+        decision_labels[recommendation.decision_key],
+        status_labels[recommendation.status_key],
         recommendation.last_updated_date or "",
         (lead.get_full_name() or lead.username) if lead else "",
         request.build_absolute_uri(recommendation.get_absolute_url()),

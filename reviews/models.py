@@ -45,6 +45,23 @@ class Review(models.Model):
         return reverse("reviews:detail", args=[self.council.slug, self.slug])
 
 
+class UpdateRoundQuerySet(models.QuerySet):
+    def open(self):
+        """Rounds not yet closed: their papers still show the data as it stands."""
+        return self.filter(closed_at__isnull=True)
+
+    def closed(self):
+        return self.filter(closed_at__isnull=False)
+
+    def asking(self):
+        """Open rounds with a date updates are due: each asks every unfinished recommendation of its review."""
+        return self.open().filter(due_date__isnull=False)
+
+    def due(self, today):
+        """Rounds asking for updates whose due date has passed: an update still owed for one is overdue."""
+        return self.asking().filter(due_date__lt=today)
+
+
 class UpdateRound(models.Model):
     """One report back to a committee on progress: the six-monthly update."""
 
@@ -72,6 +89,7 @@ class UpdateRound(models.Model):
         "SourceDocument", models.PROTECT, null=True, blank=True, related_name="+"
     )
 
+    objects = UpdateRoundQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -95,13 +113,24 @@ class SourceDocumentQuerySet(models.QuerySet):
         return self.filter(council__in=Council.objects.for_user(user))
 
 
+class Kind(models.TextChoices):
+    """What kind of paper a source document is."""
+
+    CABINET_RESPONSE = "cabinet_response", "Cabinet response"
+    UPDATE_REPORT = "update_report", "Update report"
+    DECISION_PAPER = "decision_paper", "Decision paper"
+
+    @property
+    def place_word(self):
+        """What a place in such a paper is called: a cabinet response's rows, a report's paragraphs."""
+        return "row" if self == self.CABINET_RESPONSE else "paragraph"
+
+
 class SourceDocument(models.Model):
     """A paper that was imported, kept word for word with where it came from."""
 
-    class Kind(models.TextChoices):
-        CABINET_RESPONSE = "cabinet_response", "Cabinet response"
-        UPDATE_REPORT = "update_report", "Update report"
-        DECISION_PAPER = "decision_paper", "Decision paper"
+    # Also at module level, so that Meta's constraints can name its values.
+    Kind = Kind
 
     council = models.ForeignKey(Council, models.PROTECT, related_name="source_documents")
     review = models.ForeignKey(Review, models.PROTECT, null=True, blank=True, related_name="source_documents")
@@ -122,6 +151,11 @@ class SourceDocument(models.Model):
 
     class Meta:
         ordering = ["council__name", "imported_at", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(kind__in=Kind.values), name="source_document_kind_known"
+            ),
+        ]
 
     def __str__(self):
         return self.name

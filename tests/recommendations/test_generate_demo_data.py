@@ -89,7 +89,7 @@ def test_creates_exactly_what_the_sizes_and_seed_say():
     assert CabinetResponse.objects.count() == 19
     assert ProgressUpdate.objects.count() == 59
     assert Recommendation.themes.through.objects.count() == 28
-    assert UpdateRound.objects.filter(closed_at__isnull=True).count() == 2
+    assert UpdateRound.objects.open().count() == 2
     assert (
         "2 councils, 5 committees, 8 officers, 4 reviews, 12 rounds, 2 open rounds, 20 recommendations" in out
     )
@@ -112,7 +112,7 @@ def test_every_created_row_has_its_history_with_who_and_why():
     # A closed round's closing is a change of its own, recorded when it closed.
     closings = UpdateRound.history.filter(history_type="~")
     assert sorted(closings.values_list("id", "history_date")) == sorted(
-        UpdateRound.objects.filter(closed_at__isnull=False).values_list("id", "closed_at")
+        UpdateRound.objects.closed().values_list("id", "closed_at")
     )
     # Each recommendation's themes are in its first history row, as simple-history keeps them.
     for recommendation in Recommendation.objects.prefetch_related("themes"):

@@ -4,14 +4,11 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.core.management.base import BaseCommand
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, OuterRef
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from recommendations.models import ProgressUpdate, Recommendation, Reminder
+from recommendations.models import Recommendation, Reminder
 from reviews.models import UpdateRound
-
-FINISHED = [ProgressUpdate.Status.COMPLETED, ProgressUpdate.Status.NOT_TAKEN_FORWARD]
 
 
 class Command(BaseCommand):
@@ -68,26 +65,16 @@ class Command(BaseCommand):
 
 
 def due_recommendations():
-    """(recommendation, round) for every open recommendation owed an update in an open round."""
-    rounds = UpdateRound.objects.filter(closed_at__isnull=True, due_date__isnull=False).select_related(
-        "committee", "review__council"
-    )
-    pairs = []
-    by_review = {r.review_id: r for r in rounds.order_by("-due_date")}
-    updated = ProgressUpdate.objects.filter(
-        recommendation=OuterRef("pk"), round__closed_at__isnull=True, round__due_date__isnull=False
-    )
+    """(recommendation, round) for each recommendation owing an update, with the soonest round it owes."""
     recommendations = (
-        Recommendation.objects.filter(
-            review_id__in=by_review, lead_officer__isnull=False, lead_officer__is_active=True
-        )
+        Recommendation.objects.owing_update()
+        .filter(lead_officer__isnull=False, lead_officer__is_active=True)
         .select_related("lead_officer", "review__council")
-        .with_progress()
-        .annotate(has_update=Exists(updated))
+        .with_owed_round()
         .order_by("review_id", "number")
     )
-    for recommendation in recommendations:
-        if recommendation.has_update or recommendation.latest_status in FINISHED:
-            continue
-        pairs.append((recommendation, by_review[recommendation.review_id]))
-    return pairs
+    recommendations = list(recommendations)
+    rounds = UpdateRound.objects.select_related("committee").in_bulk(
+        {r.owed_round_id for r in recommendations}
+    )
+    return [(recommendation, rounds[recommendation.owed_round_id]) for recommendation in recommendations]
