@@ -25,6 +25,7 @@ from django.utils.text import slugify
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from councils.models import Committee, Council, Membership
+from recommendations import services
 from recommendations.models import (
     CabinetResponse,
     EvidenceLink,
@@ -1195,10 +1196,8 @@ def _write(plans, themes, counts, *, user, reason):
     recommendations = _create(gather("recommendations"), Recommendation, counts, **history)
     _link_themes(plans, themes, recommendations, counts)
     _create(gather("responses"), CabinetResponse, counts, **history)
-    _create(gather("updates"), ProgressUpdate, counts, **history)
-    LatestProgress.refresh(
-        Recommendation.objects.filter(review__council__in=[p.council for p in plans]).values("pk")
-    )
+    updates = services.add_updates(gather("updates"), **history)
+    counts["history rows"] += len(updates)
 
     counts["councils"] += len(plans)
     counts["committees"] += sum(len(p.committees) for p in plans)

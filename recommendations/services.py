@@ -1,16 +1,26 @@
-"""Workflows that write recommendations, responses and progress updates.
+"""The only code that creates, changes or deletes recommendations, responses and progress updates.
 
-Each keeps history with who and why, and refuses a stale edit: an edit
-carries the version it started from, and if the record has moved on since,
-``StaleEdit`` is raised with the record as it now is, and nothing is saved.
+The officers' pages, the importer, the demo data, the commands and the
+Django admin all write through these functions, so each write keeps its
+history with who and why, and the latest-progress row the dashboards count
+from is refreshed in the same transaction, here and nowhere else.
+
+An edit carries the version it started from: if the record has moved on
+since, ``StaleEdit`` is raised with the record as it now is, and nothing is
+saved. Writes to one recommendation's updates take a lock on the
+recommendation first, so that two at once are done one after the other.
 """
 
+from collections.abc import Iterable
+
 from django.db import transaction
+from simple_history.utils import bulk_create_with_history
 
-from common.history import save_with_history
+from common.history import delete_with_history, save_with_history
 from common.slugs import unique_slug
+from reviews.models import SourceDocument
 
-from .models import CabinetResponse, LatestProgress, ProgressUpdate, Recommendation, Theme
+from .models import CabinetResponse, EvidenceLink, LatestProgress, ProgressUpdate, Recommendation, Theme
 
 
 class StaleEdit(Exception):
@@ -29,35 +39,119 @@ def _lock(model, pk, version):
     return current
 
 
-@transaction.atomic
-def record_update(*, recommendation, user, reason="Recorded a progress update", **fields):
-    """Add a progress update by ``user`` (its author)."""
-    update = save_with_history(
-        ProgressUpdate(recommendation=recommendation, author=user, **fields), user=user, reason=reason
-    )
-    LatestProgress.refresh([recommendation.pk])
-    return update
+def _lock_recommendation(recommendation_id):
+    """Hold the recommendation's row, so that writes to its updates and response queue behind each other."""
+    return Recommendation.objects.select_for_update().get(pk=recommendation_id)
+
+
+def refresh_latest_progress(recommendation_ids):
+    """Bring the dashboards' latest-progress rows of these recommendations up to date with their updates.
+
+    Called by every function here that writes updates, in its transaction;
+    ``rebuild_latest_progress`` calls it for all.
+    """
+    LatestProgress.refresh(recommendation_ids)
+
+
+# --------------------------------------------------------------------------
+# Recommendations
+# --------------------------------------------------------------------------
 
 
 @transaction.atomic
-def edit_update(*, update, user, version, reason="Edited the progress update", **fields):
-    current = _lock(ProgressUpdate, update.pk, version)
+def add_recommendation(*, review, user, reason, **fields) -> Recommendation:
+    """Add a recommendation to a review."""
+    return save_with_history(Recommendation(review=review, **fields), user=user, reason=reason)
+
+
+@transaction.atomic
+def edit_recommendation(*, recommendation, user, version, reason, themes=None, **fields) -> Recommendation:
+    """Change a recommendation's fields (and, given ``themes``, its themes), in one history row."""
+    current = _lock(Recommendation, recommendation.pk, version)
     for name, value in fields.items():
         setattr(current, name, value)
+    if themes is not None:
+        _set_theme_links(current, themes)
     current.version += 1
-    save_with_history(current, user=user, reason=reason)
-    LatestProgress.refresh([current.recommendation_id])
-    return current
+    return save_with_history(current, user=user, reason=reason)
 
 
 @transaction.atomic
-def save_response(*, recommendation, user, version, reason="", **fields):
+def delete_recommendation(*, recommendation, user, reason) -> None:
+    """Delete a recommendation, and its response, updates and evidence links, each with its history."""
+    current = _lock_recommendation(recommendation.pk)
+    for update in current.updates.all():
+        delete_with_history(update, user=user, reason=reason)
+    response = CabinetResponse.objects.filter(recommendation=current).first()
+    if response:
+        delete_with_history(response, user=user, reason=reason)
+    for link in current.evidence_links.all():
+        delete_with_history(link, user=user, reason=reason)
+    delete_with_history(current, user=user, reason=reason)
+
+
+@transaction.atomic
+def assign_lead_officer(*, recommendation, user, officer, version) -> Recommendation:
+    current = _lock(Recommendation, recommendation.pk, version)
+    current.lead_officer = officer
+    current.version += 1
+    name = (officer.get_full_name() or officer.username) if officer else "nobody"
+    return save_with_history(current, user=user, reason=f"Lead officer set to {name}")
+
+
+@transaction.atomic
+def set_themes(*, recommendation, user, themes, new_names=(), version) -> Recommendation:
+    """Set the recommendation's themes, making any new ones; one history row says so."""
+    current = _lock(Recommendation, recommendation.pk, version)
+    chosen = {theme.pk: theme for theme in themes}
+    for name in new_names:
+        existing = Theme.objects.filter(name__iexact=name).first()
+        theme = existing or save_with_history(
+            Theme(name=name, slug=unique_slug(Theme.objects, name)), user=user, reason="Added as a theme"
+        )
+        chosen[theme.pk] = theme
+    _set_theme_links(current, chosen.values())
+    current.version += 1
+    names = ", ".join(sorted(theme.name for theme in chosen.values()))
+    return save_with_history(
+        current, user=user, reason=f"Themes set to {names}" if names else "Themes cleared"
+    )
+
+
+def _set_theme_links(recommendation, themes):
+    # The links are recorded once, with the caller's save, rather than per add and remove.
+    recommendation.skip_history_when_saving = True
+    try:
+        recommendation.themes.set(list(themes))
+    finally:
+        del recommendation.skip_history_when_saving
+
+
+@transaction.atomic
+def link_evidence(*, recommendation, document: SourceDocument, user, reason) -> bool:
+    """Keep a paper as evidence of progress on a recommendation; False if it already is."""
+    if EvidenceLink.objects.filter(recommendation=recommendation, source_document=document).exists():
+        return False
+    save_with_history(
+        EvidenceLink(recommendation=recommendation, source_document=document), user=user, reason=reason
+    )
+    return True
+
+
+# --------------------------------------------------------------------------
+# Cabinet responses
+# --------------------------------------------------------------------------
+
+
+@transaction.atomic
+def save_response(*, recommendation, user, version, reason="", **fields) -> CabinetResponse:
     """Record the cabinet response, or change it if ``version`` is the current one.
 
     ``version`` is None for a new response; if one was recorded meanwhile,
     that is a stale edit too.
     """
-    existing = CabinetResponse.objects.select_for_update().filter(recommendation=recommendation).first()
+    _lock_recommendation(recommendation.pk)
+    existing = CabinetResponse.objects.filter(recommendation=recommendation).first()
     if existing is None and version is not None:
         raise StaleEdit(recommendation)
     if existing is not None:
@@ -74,34 +168,59 @@ def save_response(*, recommendation, user, version, reason="", **fields):
 
 
 @transaction.atomic
-def assign_lead_officer(*, recommendation, user, officer, version):
-    current = _lock(Recommendation, recommendation.pk, version)
-    current.lead_officer = officer
-    current.version += 1
-    name = (officer.get_full_name() or officer.username) if officer else "nobody"
-    return save_with_history(current, user=user, reason=f"Lead officer set to {name}")
+def delete_response(*, response, user, reason) -> None:
+    _lock_recommendation(response.recommendation_id)
+    delete_with_history(response, user=user, reason=reason)
+
+
+# --------------------------------------------------------------------------
+# Progress updates
+# --------------------------------------------------------------------------
 
 
 @transaction.atomic
-def set_themes(*, recommendation, user, themes, new_names=(), version):
-    """Set the recommendation's themes, making any new ones; one history row says so."""
-    current = _lock(Recommendation, recommendation.pk, version)
-    themes = {theme.pk: theme for theme in themes}
-    for name in new_names:
-        existing = Theme.objects.filter(name__iexact=name).first()
-        theme = existing or save_with_history(
-            Theme(name=name, slug=unique_slug(Theme.objects, name)), user=user, reason="Added as a theme"
-        )
-        themes[theme.pk] = theme
-    themes = list(themes.values())
-    # The links are recorded once, with the save below, rather than per add and remove.
-    current.skip_history_when_saving = True
-    try:
-        current.themes.set(themes)
-    finally:
-        del current.skip_history_when_saving
-    current.version += 1
-    names = ", ".join(sorted(theme.name for theme in themes))
-    return save_with_history(
-        current, user=user, reason=f"Themes set to {names}" if names else "Themes cleared"
+def record_update(*, recommendation, user, reason="Recorded a progress update", **fields) -> ProgressUpdate:
+    """Add a progress update; its author is ``user`` unless ``author`` is given."""
+    _lock_recommendation(recommendation.pk)
+    fields.setdefault("author", user)
+    update = save_with_history(
+        ProgressUpdate(recommendation=recommendation, **fields), user=user, reason=reason
     )
+    refresh_latest_progress([recommendation.pk])
+    return update
+
+
+@transaction.atomic
+def add_updates(updates: Iterable[ProgressUpdate], *, user, reason) -> list[ProgressUpdate]:
+    """Add many updates at once (an imported round, the demo data), each with its history row.
+
+    An update's ``_history_date``, where set, dates its history row.
+    """
+    updates = list(updates)
+    ids = sorted({update.recommendation_id for update in updates})
+    list(Recommendation.objects.select_for_update().filter(pk__in=ids).values_list("pk"))
+    created = bulk_create_with_history(
+        updates, ProgressUpdate, batch_size=2000, default_user=user, default_change_reason=reason
+    )
+    refresh_latest_progress(ids)
+    return created
+
+
+@transaction.atomic
+def edit_update(*, update, user, version, reason="Edited the progress update", **fields) -> ProgressUpdate:
+    _lock_recommendation(update.recommendation_id)
+    current = _lock(ProgressUpdate, update.pk, version)
+    for name, value in fields.items():
+        setattr(current, name, value)
+    current.version += 1
+    save_with_history(current, user=user, reason=reason)
+    refresh_latest_progress([current.recommendation_id])
+    return current
+
+
+@transaction.atomic
+def delete_update(*, update, user, reason) -> None:
+    """Delete a progress update; the recommendation's latest progress falls back to the one before."""
+    _lock_recommendation(update.recommendation_id)
+    delete_with_history(update, user=user, reason=reason)
+    refresh_latest_progress([update.recommendation_id])

@@ -1,11 +1,12 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from common.admin import TrackedAdmin, readonly_on_change
 
 from .models import Review, SourceDocument, UpdateRound
 
 
 @admin.register(Review)
-class ReviewAdmin(SimpleHistoryAdmin):
+class ReviewAdmin(TrackedAdmin):
     list_display = ["title", "council", "committee", "recommended_date"]
     list_filter = ["council"]
     search_fields = ["title", "slug"]
@@ -13,15 +14,18 @@ class ReviewAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(UpdateRound)
-class UpdateRoundAdmin(SimpleHistoryAdmin):
+class UpdateRoundAdmin(TrackedAdmin):
     list_display = ["review", "committee", "meeting_date"]
     list_filter = ["review__council"]
     list_select_related = ["review", "committee"]
     date_hierarchy = "meeting_date"
+    # They name the round: its papers' addresses are by meeting date, and the
+    # dashboards date its updates by it.
+    get_readonly_fields = readonly_on_change("review", "committee", "meeting_date")
 
 
 @admin.register(SourceDocument)
-class SourceDocumentAdmin(SimpleHistoryAdmin):
+class SourceDocumentAdmin(TrackedAdmin):
     list_display = ["name", "council", "kind", "paper_date", "imported_at", "imported_by"]
     list_filter = ["council", "kind"]
     list_select_related = ["council", "imported_by"]

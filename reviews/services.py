@@ -8,7 +8,8 @@ from django.utils import timezone
 from common.history import importer_user, save_with_history
 from common.slugs import unique_slug
 from councils.models import Committee, Council
-from recommendations.models import CabinetResponse, LatestProgress, ProgressUpdate, Recommendation
+from recommendations import services as recommendation_services
+from recommendations.models import ProgressUpdate
 
 from .importers import PaperError, read_paper
 from .models import Review, SourceDocument, UpdateRound
@@ -125,15 +126,15 @@ def _import_one(paper, user):
     for item in parsed.recommendations:
         recommendation = existing_recommendations.get(item.number)
         if recommendation is None:
-            recommendation = save(
-                Recommendation(
-                    review=review,
-                    number=item.number,
-                    title=item.title,
-                    text=item.text,
-                    source_document=document,
-                    source_position=item.position,
-                )
+            recommendation = recommendation_services.add_recommendation(
+                review=review,
+                user=user,
+                reason=reason,
+                number=item.number,
+                title=item.title,
+                text=item.text,
+                source_document=document,
+                source_position=item.position,
             )
             outcome.recommendations += 1
         elif recommendation.text != item.text:
@@ -144,10 +145,10 @@ def _import_one(paper, user):
             )
         recommendations[item.number] = recommendation
         if item.response:
-            _add_response(recommendation, item, document, save, fail, outcome)
+            _add_response(recommendation, item, document, user, reason, fail, outcome)
 
     if parsed.round:
-        _add_round(review, parsed, recommendations, document, committee, save, fail, outcome)
+        _add_round(review, parsed, recommendations, document, committee, save, fail, outcome, user, reason)
     return outcome
 
 
@@ -178,30 +179,31 @@ def _find_review(council, paper, fail):
     fail(f"the importer cannot tell which of {council}'s reviews it is about.")
 
 
-def _add_response(recommendation, item, document, save, fail, outcome):
+def _add_response(recommendation, item, document, user, reason, fail, outcome):
     parsed = item.response
     current = getattr(recommendation, "cabinet_response", None)
     if current is not None:
         if (current.decision, current.comment) != (parsed.decision, parsed.comment):
             fail(f"recommendation {item.number} already has a different cabinet response.", item.line)
         return
-    save(
-        CabinetResponse(
-            recommendation=recommendation,
-            decision=parsed.decision,
-            decision_wording=parsed.decision_wording,
-            comment=parsed.comment,
-            responder_name=parsed.responder_name,
-            responder_role=parsed.responder_role,
-            response_date=parsed.response_date,
-            source_document=document,
-            source_position=parsed.position,
-        )
+    recommendation_services.save_response(
+        recommendation=recommendation,
+        user=user,
+        version=None,
+        reason=reason,
+        decision=parsed.decision,
+        decision_wording=parsed.decision_wording,
+        comment=parsed.comment,
+        responder_name=parsed.responder_name,
+        responder_role=parsed.responder_role,
+        response_date=parsed.response_date,
+        source_document=document,
+        source_position=parsed.position,
     )
     outcome.responses += 1
 
 
-def _add_round(review, parsed, recommendations, document, committee, save, fail, outcome):
+def _add_round(review, parsed, recommendations, document, committee, save, fail, outcome, user, reason):
     round_ = parsed.round
     body = committee(round_.committee)
     if UpdateRound.objects.filter(review=review, committee=body, meeting_date=round_.meeting_date).exists():
@@ -223,27 +225,23 @@ def _add_round(review, parsed, recommendations, document, committee, save, fail,
         )
     )
     outcome.rounds.append(update_round)
-    for item in parsed.recommendations:
-        if item.update is None:
-            continue
-        update = item.update
-        save(
-            ProgressUpdate(
-                recommendation=recommendations[item.number],
-                round=update_round,
-                status=update.status,
-                status_wording=update.status_wording,
-                text=update.text,
-                update_date=update.update_date,
-                author_name=update.author_name,
-                paragraph_number=update.paragraph_number,
-                source_document=document,
-            )
+    updates = [
+        ProgressUpdate(
+            recommendation=recommendations[item.number],
+            round=update_round,
+            status=item.update.status,
+            status_wording=item.update.status_wording,
+            text=item.update.text,
+            update_date=item.update.update_date,
+            author_name=item.update.author_name,
+            paragraph_number=item.update.paragraph_number,
+            source_document=document,
         )
-        outcome.updates += 1
-    LatestProgress.refresh(
-        [recommendations[item.number].pk for item in parsed.recommendations if item.update]
-    )
+        for item in parsed.recommendations
+        if item.update is not None
+    ]
+    recommendation_services.add_updates(updates, user=user, reason=reason)
+    outcome.updates += len(updates)
 
 
 @transaction.atomic

@@ -8,7 +8,8 @@ import pytest
 from django.core.management import call_command
 
 from councils.models import Committee, Council, Membership
-from recommendations.models import CabinetResponse, Recommendation
+from recommendations import services
+from recommendations.models import CabinetResponse
 from reviews.models import Review
 
 # Playwright runs an event loop in the test thread; the ORM calls made by the
@@ -46,10 +47,16 @@ def make_review(council, title="Review of Libraries", slug=None):
 def make_recommendation(
     review, number=1, text="That the Council opens the library on Sundays.", decision=None
 ):
-    recommendation = Recommendation.objects.create(review=review, number=number, text=text)
+    recommendation = services.add_recommendation(
+        review=review, user=None, reason="Made for a test", number=number, text=text
+    )
     if decision:
-        CabinetResponse.objects.create(
-            recommendation=recommendation, decision=decision, decision_wording=decision.label
+        services.save_response(
+            recommendation=recommendation,
+            user=None,
+            version=None,
+            decision=decision,
+            decision_wording=decision.label,
         )
     return recommendation
 
@@ -124,10 +131,8 @@ def recommendation(review):
     return make_recommendation(review, decision=CabinetResponse.Decision.IN_PART)
 
 
-def make_update(**fields):
-    """A progress update, with the recommendation's latest progress brought up to date."""
-    from recommendations.models import LatestProgress, ProgressUpdate
-
-    update = ProgressUpdate.objects.create(**fields)
-    LatestProgress.refresh([update.recommendation_id])
-    return update
+def make_update(*, recommendation, user=None, **fields):
+    """A progress update, recorded as the officers' pages record one."""
+    return services.record_update(
+        recommendation=recommendation, user=user, reason="Made for a test", **fields
+    )

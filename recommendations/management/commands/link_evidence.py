@@ -2,8 +2,8 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from common.history import importer_user, save_with_history
-from recommendations.models import EvidenceLink
+from common.history import importer_user
+from recommendations import services
 from reviews.models import Review, SourceDocument
 
 
@@ -52,16 +52,12 @@ class Command(BaseCommand):
         with transaction.atomic():
             acting = acting or importer_user()
             for number in sorted(found):
-                if EvidenceLink.objects.filter(
-                    recommendation=found[number], source_document=document
-                ).exists():
-                    continue
-                save_with_history(
-                    EvidenceLink(recommendation=found[number], source_document=document),
+                created += services.link_evidence(
+                    recommendation=found[number],
+                    document=document,
                     user=acting,
                     reason=f"Linked {paper} as evidence",
                 )
-                created += 1
             if dry_run:
                 transaction.set_rollback(True)
         verb = "Would link" if dry_run else "Linked"
