@@ -23,9 +23,8 @@ def main():
     from django.db import transaction
     from django.test.utils import setup_databases, teardown_databases
 
+    from papers.registry import PAPERS
     from reviews.models import Review
-    from reviews.papers import build, word
-    from reviews.papers.views import render_html
     from tests.conftest import seed
     from tests.papers.fidelity import docx_text, html_text, share, strip_markers
     from tests.papers.test_fidelity import CASES
@@ -40,9 +39,13 @@ def main():
                 call_command("import_report", *(str(seed(n)) for n in imports), stdout=io.StringIO())
                 review = Review.objects.select_related("council").get(slug=slug)
                 update_round = review.rounds.get(meeting_date=meeting_date) if meeting_date else None
-                paper = build.build(paper_slug, review, update_round=update_round)
+                kind = PAPERS[paper_slug]
+                paper = kind.make(review, update_round=update_round)
                 source = seed(name).read_text(encoding="utf-8")
-                texts = [html_text(render_html(paper)), docx_text(word.write(paper))]
+                texts = [
+                    html_text(kind.render(paper, "html").decode()),
+                    docx_text(kind.render(paper, "docx")),
+                ]
                 shares = [share(strip_markers(source), text) for text in texts]
                 raws = [share(source, text)[0] for text in texts]
                 print(

@@ -30,7 +30,7 @@ def main():
     from django.db import connection, transaction
     from django.test.utils import setup_databases, teardown_databases
 
-    from reviews.services import import_papers
+    from importing.services import import_papers
 
     files = [(path.name, path.read_bytes()) for path in sorted((ROOT / "fixtures" / "sources").glob("*.txt"))]
     config = setup_databases(verbosity=0, interactive=False)

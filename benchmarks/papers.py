@@ -80,7 +80,7 @@ def main():
                 for output in ["", "-docx", "-csv"]:
                     for when, query in [("now", {}), ("as at", {"as_at": today})]:
                         url_args = [review.council.slug, review.slug] + ([meeting] if is_round else [])
-                        url = reverse(f"reviews:paper-{paper}{output}", args=url_args)
+                        url = reverse(f"papers:{paper}{output}", args=url_args)
                         timings = []
                         for _ in range(args.repeat):
                             with CaptureQueriesContext(connection) as queries:

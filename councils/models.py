@@ -28,7 +28,7 @@ class Council(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("councils:detail", args=[self.slug])
+        return reverse("council", args=[self.slug])
 
     def role_of(self, user):
         """This person's role here (a superuser is an admin everywhere), or None."""

@@ -1,4 +1,4 @@
-"""Workflows that change who belongs to a council."""
+"""The only code that creates and changes councils, their committees and who belongs to them."""
 
 import secrets
 
@@ -6,8 +6,25 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from common.history import save_with_history
+from common.slugs import unique_slug
 
-from .models import Membership
+from .models import Committee, Council, Membership
+
+
+@transaction.atomic
+def find_or_add_council(*, name, user, reason) -> tuple[Council, bool]:
+    """The council of this name, made if there is none; and whether it was made."""
+    council = Council.objects.filter(name=name).first()
+    if council is not None:
+        return council, False
+    council = Council(name=name, slug=unique_slug(Council.objects.all(), name))
+    return save_with_history(council, user=user, reason=reason), True
+
+
+@transaction.atomic
+def find_or_add_committee(*, council, name, user, reason) -> Committee:
+    committee = Committee.objects.filter(council=council, name=name).first()
+    return committee or save_with_history(Committee(council=council, name=name), user=user, reason=reason)
 
 
 @transaction.atomic

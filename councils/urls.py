@@ -5,7 +5,6 @@ from . import views
 app_name = "councils"
 
 urlpatterns = [
-    path("<slug:slug>/", views.detail, name="detail"),
     path("<slug:slug>/people/", views.people, name="people"),
     path("<slug:slug>/people/<int:pk>/", views.change_role, name="change-role"),
 ]

@@ -1,72 +1,20 @@
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.db.models import Count, F, Q
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_http_methods, require_POST, require_safe
-
-from recommendations import dashboard
-from recommendations.models import CabinetResponse, Recommendation
+from django.views.decorators.http import require_http_methods, require_POST
 
 from . import services
+from .access import get_council_for_user
 from .forms import AddPersonForm, RoleForm
-from .models import Council, Membership
+from .models import Membership
 
-
-def _reviews_with_counts(reviews):
-    return (
-        reviews.select_related("council", "committee")
-        .annotate(
-            recommendation_count=Count("recommendations", distinct=True),
-            agreed_count=Count(
-                "recommendations",
-                filter=Q(recommendations__cabinet_response__decision=CabinetResponse.Decision.AGREE),
-                distinct=True,
-            ),
-            round_count=Count("rounds", distinct=True),
-        )
-        .order_by("council__name", F("recommended_date").desc(nulls_last=True), "title")
-    )
-
-
-@require_safe
-def home(request):
-    """The dashboard across every council this person may see, and those councils."""
-    councils = Council.objects.for_user(request.user).annotate(review_count=Count("reviews")).order_by("name")
-    context = {
-        "councils": councils,
-        "dashboard": dashboard.build(Recommendation.objects.for_user(request.user), scope={}),
-    }
-    return render(request, "councils/home.html", context)
-
-
-@require_safe
-def detail(request, slug):
-    council = get_object_or_404(Council.objects.for_user(request.user), slug=slug)
-    reviews = _reviews_with_counts(council.reviews.all())
-    role = council.role_of(request.user)
-    context = {
-        "council": council,
-        "can_manage": bool(role and role.can_manage),
-        "reviews": reviews,
-        "dashboard": dashboard.build(
-            Recommendation.objects.filter(review__council=council), scope={"council": slug}
-        ),
-    }
-    return render(request, "councils/detail.html", context)
-
-
-def get_council_to_manage(user, slug):
-    """The council, if this person is its admin (404 if they cannot see it, 403 if not admin)."""
-    council = get_object_or_404(Council.objects.for_user(user), slug=slug)
-    role = council.role_of(user)
-    if not (role and role.can_manage):
-        raise PermissionDenied("Only the council's admins can manage its people.")
-    return council
+# The home page and each council's page are dashboards of recommendations:
+# they are recommendations' views (recommendations/views.py), as councils
+# knows nothing of reviews or recommendations.
 
 
 @require_http_methods(["GET", "POST"])
 def people(request, slug):
-    council = get_council_to_manage(request.user, slug)
+    council, _ = get_council_for_user(request.user, slug, manage=True)
     form = AddPersonForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         membership, password = services.add_member(council=council, user=request.user, **form.cleaned_data)
@@ -83,7 +31,7 @@ def people(request, slug):
 
 @require_POST
 def change_role(request, slug, pk):
-    council = get_council_to_manage(request.user, slug)
+    council, _ = get_council_for_user(request.user, slug, manage=True)
     membership = get_object_or_404(council.memberships.select_related("user"), pk=pk)
     form = RoleForm(request.POST)
     if not form.is_valid():

@@ -3,20 +3,23 @@ import datetime
 import io
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import Count, F, Q
 from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
+from councils.access import get_council_for_user
+from councils.models import Council
 from reviews.models import UpdateRound
 
-from . import services
+from . import dashboard, services
+from .access import get_recommendation_for_user
 from .filters import RecommendationFilter
 from .forms import MAX_UPDATE_LENGTH, CabinetResponseForm, LeadOfficerForm, ProgressUpdateForm, ThemesForm
 from .history import history_of
-from .models import DECISION_KEYS, STATUS_KEYS, Recommendation
+from .models import DECISION_KEYS, STATUS_KEYS, CabinetResponse, Recommendation
 
 # The fields of a record that its form edits.
 UPDATE_FIELDS = ("status", "text", "update_date", "round", "evidence")
@@ -30,28 +33,52 @@ RESPONSE_FIELDS = (
 )
 
 
-def get_recommendation_for_user(user, council_slug, review_slug, number, *, edit=False):
-    """The recommendation, if this person may see it (404 otherwise).
+def _reviews_with_counts(reviews):
+    return (
+        reviews.select_related("council", "committee")
+        .annotate(
+            recommendation_count=Count("recommendations", distinct=True),
+            agreed_count=Count(
+                "recommendations",
+                filter=Q(recommendations__cabinet_response__decision=CabinetResponse.Decision.AGREE),
+                distinct=True,
+            ),
+            round_count=Count("rounds", distinct=True),
+        )
+        .order_by("council__name", F("recommended_date").desc(nulls_last=True), "title")
+    )
 
-    With ``edit``, they must also be an officer or admin of its council (403).
-    """
-    recommendations = Recommendation.objects.for_user(user).select_related(
-        "review__council", "review__committee", "cabinet_response", "source_document", "lead_officer"
-    )
-    recommendation = get_object_or_404(
-        recommendations, review__council__slug=council_slug, review__slug=review_slug, number=number
-    )
-    if edit:
-        role = recommendation.review.council.role_of(user)
-        if not (role and role.can_edit):
-            raise PermissionDenied("Only the council's officers can change its recommendations.")
-    return recommendation
+
+@require_safe
+def home(request):
+    """The dashboard across every council this person may see, and those councils."""
+    councils = Council.objects.for_user(request.user).annotate(review_count=Count("reviews")).order_by("name")
+    context = {
+        "councils": councils,
+        "dashboard": dashboard.build(Recommendation.objects.for_user(request.user), scope={}),
+    }
+    return render(request, "recommendations/home.html", context)
+
+
+@require_safe
+def council(request, slug):
+    """A council's page: its dashboard and its reviews, newest first."""
+    council, role = get_council_for_user(request.user, slug)
+    reviews = _reviews_with_counts(council.reviews.all())
+    context = {
+        "council": council,
+        "can_manage": role.can_manage,
+        "reviews": reviews,
+        "dashboard": dashboard.build(
+            Recommendation.objects.filter(review__council=council), scope={"council": slug}
+        ),
+    }
+    return render(request, "recommendations/council.html", context)
 
 
 @require_safe
 def detail(request, council_slug, review_slug, number):
-    recommendation = get_recommendation_for_user(request.user, council_slug, review_slug, number)
-    role = recommendation.review.council.role_of(request.user)
+    recommendation, role = get_recommendation_for_user(request.user, council_slug, review_slug, number)
     context = {
         "recommendation": recommendation,
         "review": recommendation.review,
@@ -62,14 +89,16 @@ def detail(request, council_slug, review_slug, number):
         "evidence": recommendation.evidence_links.select_related("source_document"),
         "themes": list(recommendation.themes.all()),
         "history": history_of(recommendation),
-        "can_edit": bool(role and role.can_edit),
+        "can_edit": role.can_edit,
     }
     return render(request, "recommendations/detail.html", context)
 
 
 @require_http_methods(["GET", "POST"])
 def add_update(request, council_slug, review_slug, number):
-    recommendation = get_recommendation_for_user(request.user, council_slug, review_slug, number, edit=True)
+    recommendation, _ = get_recommendation_for_user(
+        request.user, council_slug, review_slug, number, edit=True
+    )
     review = recommendation.review
     open_round = review.rounds.open().order_by("meeting_date").first()
     form = ProgressUpdateForm(
@@ -97,7 +126,9 @@ def add_update(request, council_slug, review_slug, number):
 
 @require_http_methods(["GET", "POST"])
 def edit_update(request, council_slug, review_slug, number, pk):
-    recommendation = get_recommendation_for_user(request.user, council_slug, review_slug, number, edit=True)
+    recommendation, _ = get_recommendation_for_user(
+        request.user, council_slug, review_slug, number, edit=True
+    )
     update = get_object_or_404(recommendation.updates.select_related("round"), pk=pk)
     initial = {name: getattr(update, name) for name in (*UPDATE_FIELDS, "version")}
     form = ProgressUpdateForm(
@@ -126,7 +157,9 @@ def edit_update(request, council_slug, review_slug, number, pk):
 
 @require_http_methods(["GET", "POST"])
 def edit_response(request, council_slug, review_slug, number):
-    recommendation = get_recommendation_for_user(request.user, council_slug, review_slug, number, edit=True)
+    recommendation, _ = get_recommendation_for_user(
+        request.user, council_slug, review_slug, number, edit=True
+    )
     response = getattr(recommendation, "cabinet_response", None)
     initial = {name: getattr(response, name) for name in (*RESPONSE_FIELDS, "version")} if response else {}
     form = CabinetResponseForm(request.POST if request.method == "POST" else None, initial=initial)
@@ -189,7 +222,9 @@ def _at_version(data, version):
 
 @require_http_methods(["GET", "POST"])
 def assign_lead(request, council_slug, review_slug, number):
-    recommendation = get_recommendation_for_user(request.user, council_slug, review_slug, number, edit=True)
+    recommendation, _ = get_recommendation_for_user(
+        request.user, council_slug, review_slug, number, edit=True
+    )
     council = recommendation.review.council
     form = LeadOfficerForm(
         request.POST if request.method == "POST" else None,
@@ -221,7 +256,9 @@ def assign_lead(request, council_slug, review_slug, number):
 
 @require_http_methods(["GET", "POST"])
 def edit_themes(request, council_slug, review_slug, number):
-    recommendation = get_recommendation_for_user(request.user, council_slug, review_slug, number, edit=True)
+    recommendation, _ = get_recommendation_for_user(
+        request.user, council_slug, review_slug, number, edit=True
+    )
     initial = {"themes": list(recommendation.themes.all()), "version": recommendation.version}
     form = ThemesForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():

@@ -126,11 +126,21 @@ class Kind(models.TextChoices):
         return "row" if self == self.CABINET_RESPONSE else "paragraph"
 
 
+class Layout(models.TextChoices):
+    """The importer's layouts: how a paper was read, and so how its rebuilt papers are laid out."""
+
+    CABINET_RESPONSE = "Cabinet response table"
+    IMPLEMENTATION_UPDATE = "Update on implementation report"
+    COMMITTEE_REPORT = "Committee report"
+    STRATEGIC_UPDATE = "Strategic review update paper"
+
+
 class SourceDocument(models.Model):
     """A paper that was imported, kept word for word with where it came from."""
 
     # Also at module level, so that Meta's constraints can name its values.
     Kind = Kind
+    Layout = Layout
 
     council = models.ForeignKey(Council, models.PROTECT, related_name="source_documents")
     review = models.ForeignKey(Review, models.PROTECT, null=True, blank=True, related_name="source_documents")
@@ -139,7 +149,7 @@ class SourceDocument(models.Model):
     checksum = models.CharField(max_length=64, unique=True)
     kind = models.CharField(max_length=30, choices=Kind.choices)
     # Which of the importer's layouts it was read as.
-    layout = models.CharField(max_length=100)
+    layout = models.CharField(max_length=100, choices=Layout.choices)
     title = models.CharField(max_length=500, blank=True)
     paper_date = models.DateField(null=True, blank=True)
     text = models.TextField()

@@ -1,25 +1,18 @@
-from django.urls import include, path
+from django.urls import path
+
+import common.converters  # noqa: F401 (registers "isodate")
 
 from . import views
 
 app_name = "reviews"
 
+prefix = "<slug:council_slug>/reviews/<slug:slug>/"
+
 urlpatterns = [
-    path("<slug:council_slug>/reviews/<slug:slug>/", views.detail, name="detail"),
+    path(prefix, views.detail, name="detail"),
     path("<slug:council_slug>/papers/<int:pk>/", views.document, name="document"),
-    path("<slug:council_slug>/import/", views.import_paper, name="import"),
-    path("<slug:council_slug>/import/confirm/", views.confirm_import, name="confirm-import"),
-    path("<slug:council_slug>/reviews/<slug:slug>/rounds/new/", views.open_round, name="open-round"),
-    path(
-        "<slug:council_slug>/reviews/<slug:slug>/rounds/<int:pk>/progress/",
-        views.round_progress,
-        name="round-progress",
-    ),
-    path(
-        "<slug:council_slug>/reviews/<slug:slug>/rounds/<int:pk>/close/",
-        views.close_round,
-        name="close-round",
-    ),
-    # The committee papers rebuilt from the data (reviews/papers/).
-    path("<slug:council_slug>/reviews/<slug:slug>/", include("reviews.papers.urls")),
+    path(prefix + "rounds/new/", views.open_round, name="open-round"),
+    path(prefix + "rounds/<int:pk>/progress/", views.round_progress, name="round-progress"),
+    path(prefix + "rounds/<int:pk>/close/", views.close_round, name="close-round"),
+    path(prefix + "rounds/<isodate:meeting_date>/", views.round_detail, name="round"),
 ]

@@ -48,9 +48,13 @@ INSTALLED_APPS = [
     "django.forms",
     "simple_history",
     "django_filters",
+    # The apps depend one way: councils <- reviews <- recommendations, with
+    # importing, papers and demo above all three (see the README's layout).
     "councils",
     "reviews",
     "recommendations",
+    "importing",
+    "papers",
 ]
 
 MIDDLEWARE = [

@@ -7,14 +7,17 @@ council B is Otherton. Nothing of council A may reach council B's officer,
 who gets 404 (not 403), so that A's pages do not even show they exist.
 """
 
+import datetime
+
 import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from recommendations.models import ProgressUpdate
+from importing.layouts import read_paper
+from importing.models import PendingImport
 from reviews.models import SourceDocument, UpdateRound
-from tests.conftest import make_user
+from tests.conftest import make_update, make_user, seed
 
 VISITORS = ["anonymous", "member", "officer", "admin", "other", "superuser"]
 
@@ -28,16 +31,18 @@ logout                              GET   302 405 405 405 405 405
 logout                              POST  302 302 302 302 302 302
 my-recommendations                  GET   302 200 200 200 200 200
 my-recommendations                  POST  302 405 405 405 405 405
-councils:detail                     GET   302 200 200 200 404 200
-councils:detail                     POST  302 405 405 405 405 405
+council                             GET   302 200 200 200 404 200
+council                             POST  302 405 405 405 405 405
 councils:people                     GET   302 403 403 200 404 200
 councils:people                     POST  302 403 403 200 404 200
 councils:change-role                GET   302 405 405 405 405 405
 councils:change-role                POST  302 403 403 302 404 302
-reviews:import                      GET   302 403 403 200 404 200
-reviews:import                      POST  302 403 403 200 404 200
-reviews:confirm-import              GET   302 405 405 405 405 405
-reviews:confirm-import              POST  302 403 403 302 404 302
+importing:upload                    GET   302 403 403 200 404 200
+importing:upload                    POST  302 403 403 200 404 200
+importing:check                     GET   302 403 403 200 404 302
+importing:check                     POST  302 405 405 405 405 405
+importing:confirm                   GET   302 405 405 405 405 405
+importing:confirm                   POST  302 403 403 302 404 302
 reviews:detail                      GET   302 200 200 200 404 200
 reviews:detail                      POST  302 405 405 405 405 405
 reviews:document                    GET   302 200 200 200 404 200
@@ -50,24 +55,24 @@ reviews:close-round                 GET   302 405 405 405 405 405
 reviews:close-round                 POST  302 403 403 302 404 302
 reviews:round                       GET   302 200 200 200 404 200
 reviews:round                       POST  302 405 405 405 405 405
-reviews:paper-cabinet-response      GET   302 200 200 200 404 200
-reviews:paper-cabinet-response      POST  302 405 405 405 405 405
-reviews:paper-cabinet-response-docx GET   302 200 200 200 404 200
-reviews:paper-cabinet-response-docx POST  302 405 405 405 405 405
-reviews:paper-cabinet-response-csv  GET   302 200 200 200 404 200
-reviews:paper-cabinet-response-csv  POST  302 405 405 405 405 405
-reviews:paper-update-report         GET   302 200 200 200 404 200
-reviews:paper-update-report         POST  302 405 405 405 405 405
-reviews:paper-update-report-docx    GET   302 200 200 200 404 200
-reviews:paper-update-report-docx    POST  302 405 405 405 405 405
-reviews:paper-update-report-csv     GET   302 200 200 200 404 200
-reviews:paper-update-report-csv     POST  302 405 405 405 405 405
-reviews:paper-update-table          GET   302 200 200 200 404 200
-reviews:paper-update-table          POST  302 405 405 405 405 405
-reviews:paper-update-table-docx     GET   302 200 200 200 404 200
-reviews:paper-update-table-docx     POST  302 405 405 405 405 405
-reviews:paper-update-table-csv      GET   302 200 200 200 404 200
-reviews:paper-update-table-csv      POST  302 405 405 405 405 405
+papers:cabinet-response      GET   302 200 200 200 404 200
+papers:cabinet-response      POST  302 405 405 405 405 405
+papers:cabinet-response-docx GET   302 200 200 200 404 200
+papers:cabinet-response-docx POST  302 405 405 405 405 405
+papers:cabinet-response-csv  GET   302 200 200 200 404 200
+papers:cabinet-response-csv  POST  302 405 405 405 405 405
+papers:update-report         GET   302 200 200 200 404 200
+papers:update-report         POST  302 405 405 405 405 405
+papers:update-report-docx    GET   302 200 200 200 404 200
+papers:update-report-docx    POST  302 405 405 405 405 405
+papers:update-report-csv     GET   302 200 200 200 404 200
+papers:update-report-csv     POST  302 405 405 405 405 405
+papers:update-table          GET   302 200 200 200 404 200
+papers:update-table          POST  302 405 405 405 405 405
+papers:update-table-docx     GET   302 200 200 200 404 200
+papers:update-table-docx     POST  302 405 405 405 405 405
+papers:update-table-csv      GET   302 200 200 200 404 200
+papers:update-table-csv      POST  302 405 405 405 405 405
 recommendations:list                GET   302 200 200 200 200 200
 recommendations:list                POST  302 405 405 405 405 405
 recommendations:detail              GET   302 200 200 200 404 200
@@ -109,17 +114,30 @@ def world(db, testshire, otherton, alice, olive, adam, oscar, review, recommenda
     update_round = UpdateRound.objects.create(
         review=review, committee=review.committee, meeting_date="2030-06-10", due_date="2030-05-20"
     )
-    update = ProgressUpdate.objects.create(recommendation=recommendation, round=update_round, text="Begun.")
+    update = make_update(recommendation=recommendation, round=update_round, text="Begun.")
     document = SourceDocument.objects.create(
         council=testshire,
         review=review,
         name="paper.txt",
         checksum="0" * 64,
         kind=SourceDocument.Kind.UPDATE_REPORT,
-        layout="test",
+        layout=SourceDocument.Layout.COMMITTEE_REPORT,
         text="The paper.",
         imported_by=adam,
         imported_at=timezone.now(),
+    )
+    # An upload of the admin's, waiting to be checked: only they may see it.
+    paper = read_paper(seed("southwark").name, seed("southwark").read_bytes())
+    pending = PendingImport.objects.create(
+        owner=adam,
+        council=testshire,
+        name=paper.name,
+        checksum=paper.checksum,
+        data=seed("southwark").read_bytes(),
+        text=paper.text,
+        paper=paper.parsed.to_json(),
+        outcome={"name": paper.name},
+        expires_at=timezone.now() + datetime.timedelta(hours=1),
     )
     council, slugs = testshire.slug, (testshire.slug, review.slug)
     rec = (*slugs, recommendation.number)
@@ -129,11 +147,12 @@ def world(db, testshire, otherton, alice, olive, adam, oscar, review, recommenda
         "logout": [],
         "my-recommendations": [],
         "recommendations:list": [],
-        "councils:detail": [council],
+        "council": [council],
         "councils:people": [council],
         "councils:change-role": [council, alice.memberships.get().pk],
-        "reviews:import": [council],
-        "reviews:confirm-import": [council],
+        "importing:upload": [council],
+        "importing:check": [council, pending.pk],
+        "importing:confirm": [council, pending.pk],
         "reviews:detail": [*slugs],
         "reviews:document": [council, document.pk],
         "reviews:open-round": [*slugs],
@@ -148,9 +167,9 @@ def world(db, testshire, otherton, alice, olive, adam, oscar, review, recommenda
         "admin:index": [],
     }
     for name in url_names():
-        if name.startswith("reviews:paper-cabinet-response"):
+        if name.startswith("papers:cabinet-response"):
             args[name] = [*slugs]
-        elif name == "reviews:round" or name.startswith("reviews:paper-update"):
+        elif name == "reviews:round" or name.startswith("papers:update"):
             args[name] = [*slugs, "2030-06-10"]
     superuser = make_user("root", is_superuser=True, is_staff=True)
     people = {"member": alice, "officer": olive, "admin": adam, "other": oscar, "superuser": superuser}

@@ -11,7 +11,7 @@ import re
 from docx import Document
 from docx.table import Table
 
-from reviews.importers.base import clean
+from importing.layouts.base import clean
 
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
 _WORD = re.compile(r"\w")

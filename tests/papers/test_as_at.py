@@ -7,9 +7,9 @@ from django.urls import reverse
 
 from common.history import save_with_history
 from councils.models import Committee
+from papers.snapshot import LONDON
 from recommendations.models import CabinetResponse, ProgressUpdate, Recommendation
 from reviews.models import Review, UpdateRound
-from reviews.papers.snapshot import LONDON
 from tests.conftest import make_user
 from tests.papers.conftest import import_seeds
 
@@ -48,7 +48,7 @@ def article(page):
 
 
 def cabinet_response_page(client, as_at=None):
-    url = reverse("reviews:paper-cabinet-response", args=OXFORD)
+    url = reverse("papers:cabinet-response", args=OXFORD)
     return client.get(url, {"as_at": as_at} if as_at else {})
 
 
@@ -56,7 +56,7 @@ def cabinet_response_page(client, as_at=None):
 def test_changing_a_response_after_a_date_leaves_the_paper_as_at_that_date_unchanged(member_client):
     import_oxford_on_4_january_2021()
     client = member_client("oxford-city-council")
-    csv_url = reverse("reviews:paper-cabinet-response-csv", args=OXFORD)
+    csv_url = reverse("papers:cabinet-response-csv", args=OXFORD)
     before = article(cabinet_response_page(client, "2021-06-01"))
     before_csv = client.get(csv_url, {"as_at": "2021-06-01"}).content
 
@@ -102,7 +102,7 @@ def test_a_past_view_says_so_in_a_notification_banner_and_the_live_view_does_not
 def test_the_date_can_be_typed_as_day_month_and_year_without_javascript(member_client):
     import_oxford_on_4_january_2021()
     client = member_client("oxford-city-council")
-    url = reverse("reviews:paper-cabinet-response", args=OXFORD)
+    url = reverse("papers:cabinet-response", args=OXFORD)
 
     page = client.get(url, {"as_at_0": "1", "as_at_1": "6", "as_at_2": "2021"}).content.decode()
 
@@ -155,7 +155,7 @@ def test_a_closed_round_shows_its_papers_as_at_its_closing_by_default(member_cli
     save_with_history(update, user=make_user("editor"), reason="Rewritten")
     date_history(ProgressUpdate, datetime.datetime(2024, 2, 1, tzinfo=LONDON), history_type="~", id=update.id)
     client = member_client("southwark-council")
-    url = reverse("reviews:paper-update-report", args=[*SOUTHWARK, "2013-06-10"])
+    url = reverse("papers:update-report", args=[*SOUTHWARK, "2013-06-10"])
 
     page = client.get(url).content.decode()
 
@@ -178,12 +178,12 @@ def test_a_closed_round_shows_its_papers_as_at_its_closing_by_default(member_cli
 def test_a_bad_date_gets_a_plain_english_error_and_the_current_paper(member_client, query, message):
     import_oxford_on_4_january_2021()
     client = member_client("oxford-city-council")
-    url = reverse("reviews:paper-cabinet-response", args=OXFORD)
+    url = reverse("papers:cabinet-response", args=OXFORD)
 
     page = client.get(url, query).content.decode()
 
     assert "<title>Error: " in page
     assert "There is a problem" in page and message in page
     assert "past view" not in page
-    download = client.get(reverse("reviews:paper-cabinet-response-docx", args=OXFORD), query)
+    download = client.get(reverse("papers:cabinet-response-docx", args=OXFORD), query)
     assert download.status_code == 400 and message in download.content.decode()

@@ -30,7 +30,7 @@ CASES = [
 
 def rebuilt(client, review, paper, meeting_date, output):
     args = [*review, meeting_date] if meeting_date else list(review)
-    name = f"reviews:paper-{paper}" + ("" if output == "html" else f"-{output}")
+    name = f"papers:{paper}" + ("" if output == "html" else f"-{output}")
     response = client.get(reverse(name, args=args))
     assert response.status_code == 200
     return html_text(response.content.decode()) if output == "html" else docx_text(response.content)

@@ -30,10 +30,10 @@ def test_review_page_links_to_each_paper_and_the_round_page(oxford, member_clien
 
     assert "Committee papers" in page
     for name, args in [
-        ("reviews:paper-cabinet-response", OXFORD),
-        ("reviews:paper-cabinet-response-docx", OXFORD),
-        ("reviews:paper-update-report", [*OXFORD, "2024-01-16"]),
-        ("reviews:paper-update-table", [*OXFORD, "2024-01-16"]),
+        ("papers:cabinet-response", OXFORD),
+        ("papers:cabinet-response-docx", OXFORD),
+        ("papers:update-report", [*OXFORD, "2024-01-16"]),
+        ("papers:update-table", [*OXFORD, "2024-01-16"]),
         ("reviews:round", [*OXFORD, "2024-01-16"]),
     ]:
         assert f'href="{reverse(name, args=args)}"' in page
@@ -47,15 +47,15 @@ def test_round_page_names_the_meeting_and_links_to_its_papers(southwark, member_
 
     assert "Overview and Scrutiny Committee, 10 June 2013" in page
     assert "Jonathon Toy, Head of Community Safety and Enforcement, E&amp;L" in page
-    for name in ["paper-update-report", "paper-update-report-docx", "paper-update-table-csv"]:
-        assert f'href="{reverse("reviews:" + name, args=SOUTHWARK_ROUND)}"' in page
+    for name in ["update-report", "update-report-docx", "update-table-csv"]:
+        assert f'href="{reverse("papers:" + name, args=SOUTHWARK_ROUND)}"' in page
 
 
 @pytest.mark.django_db
 def test_cabinet_response_table_has_each_recommendation_with_the_councils_own_decision_words(
     oxford, member_client
 ):
-    page = member_client("oxford-city-council").get(reverse("reviews:paper-cabinet-response", args=OXFORD))
+    page = member_client("oxford-city-council").get(reverse("papers:cabinet-response", args=OXFORD))
     html = page.content.decode()
 
     assert (
@@ -71,7 +71,7 @@ def test_cabinet_response_table_has_each_recommendation_with_the_councils_own_de
 
 @pytest.mark.django_db
 def test_update_report_numbers_recommendations_and_updates_as_the_report_did(southwark, member_client):
-    url = reverse("reviews:paper-update-report", args=SOUTHWARK_ROUND)
+    url = reverse("papers:update-report", args=SOUTHWARK_ROUND)
     html = member_client("southwark-council").get(url).content.decode()
 
     assert "4. Accurate statistics - significantly" in html
@@ -85,7 +85,7 @@ def test_update_report_numbers_recommendations_and_updates_as_the_report_did(sou
 
 @pytest.mark.django_db
 def test_update_table_has_one_row_per_recommendation(southwark, member_client):
-    url = reverse("reviews:paper-update-table", args=SOUTHWARK_ROUND)
+    url = reverse("papers:update-table", args=SOUTHWARK_ROUND)
     html = member_client("southwark-council").get(url).content.decode()
 
     assert html.count('<tr class="govuk-table__row">') == 13
@@ -98,7 +98,7 @@ def test_update_table_has_one_row_per_recommendation(southwark, member_client):
 def test_word_download_is_a_real_document_with_headings_a_table_and_an_honest_name(oxford, member_client):
     client = member_client("oxford-city-council")
 
-    response = client.get(reverse("reviews:paper-cabinet-response-docx", args=OXFORD))
+    response = client.get(reverse("papers:cabinet-response-docx", args=OXFORD))
 
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     disposition = response["Content-Disposition"]
@@ -118,11 +118,9 @@ def test_word_download_is_a_real_document_with_headings_a_table_and_an_honest_na
 def test_csv_download_has_one_row_per_recommendation(southwark, member_client):
     client = member_client("southwark-council")
 
-    response = client.get(
-        reverse("reviews:paper-update-report-csv", args=SOUTHWARK_ROUND), {"as_at": "2099-1-1"}
-    )
+    response = client.get(reverse("papers:update-report-csv", args=SOUTHWARK_ROUND), {"as_at": "2099-1-1"})
     assert response.status_code == 400
-    response = client.get(reverse("reviews:paper-update-report-csv", args=SOUTHWARK_ROUND))
+    response = client.get(reverse("papers:update-report-csv", args=SOUTHWARK_ROUND))
 
     assert response["Content-Disposition"] == (
         'attachment; filename="southwark-council-review-of-services-relating-to-domestic-violence-and-abuse-'
@@ -138,10 +136,10 @@ def test_csv_download_has_one_row_per_recommendation(southwark, member_client):
 @pytest.mark.parametrize(
     ("name", "args"),
     [
-        ("reviews:paper-cabinet-response", OXFORD),
-        ("reviews:paper-cabinet-response-docx", OXFORD),
-        ("reviews:paper-update-report", [*OXFORD, "2024-01-16"]),
-        ("reviews:paper-update-table-csv", [*OXFORD, "2024-01-16"]),
+        ("papers:cabinet-response", OXFORD),
+        ("papers:cabinet-response-docx", OXFORD),
+        ("papers:update-report", [*OXFORD, "2024-01-16"]),
+        ("papers:update-table-csv", [*OXFORD, "2024-01-16"]),
         ("reviews:round", [*OXFORD, "2024-01-16"]),
     ],
 )
@@ -153,7 +151,7 @@ def test_member_of_another_council_gets_404(oxford, southwark, member_client, na
 
 @pytest.mark.django_db
 def test_anyone_signed_out_is_sent_to_sign_in(oxford, client):
-    response = client.get(reverse("reviews:paper-cabinet-response", args=OXFORD))
+    response = client.get(reverse("papers:cabinet-response", args=OXFORD))
 
     assert response.status_code == 302 and response["Location"].startswith("/login/")
 
@@ -161,7 +159,7 @@ def test_anyone_signed_out_is_sent_to_sign_in(oxford, client):
 @pytest.mark.django_db
 def test_a_round_that_did_not_meet_that_day_is_404(oxford, member_client):
     response = member_client("oxford-city-council").get(
-        reverse("reviews:paper-update-report", args=[*OXFORD, "2024-01-17"])
+        reverse("papers:update-report", args=[*OXFORD, "2024-01-17"])
     )
 
     assert response.status_code == 404
@@ -169,8 +167,6 @@ def test_a_round_that_did_not_meet_that_day_is_404(oxford, member_client):
 
 @pytest.mark.django_db
 def test_papers_are_read_only(oxford, member_client):
-    response = member_client("oxford-city-council").post(
-        reverse("reviews:paper-cabinet-response", args=OXFORD)
-    )
+    response = member_client("oxford-city-council").post(reverse("papers:cabinet-response", args=OXFORD))
 
     assert response.status_code == 405

@@ -19,9 +19,9 @@ LIVE_MAX = 12
 AS_AT_MAX = 13
 
 PAPERS = [
-    ("paper-cabinet-response", False),
-    ("paper-update-report", True),
-    ("paper-update-table", True),
+    ("cabinet-response", False),
+    ("update-report", True),
+    ("update-table", True),
 ]
 
 
@@ -38,7 +38,7 @@ def test_a_paper_takes_a_fixed_number_of_queries(
     join(user, review.council, Membership.Role.MEMBER)
     client.force_login(user)
     args = [review.council.slug, review.slug] + ([rounds[2].meeting_date] if is_round else [])
-    url = reverse(f"reviews:{name}{output}", args=args)
+    url = reverse(f"papers:{name}{output}", args=args)
 
     # As at today: built from the history tables, and showing everything made above.
     query = {"as_at": timezone.localdate().isoformat()} if as_at else {}

@@ -6,9 +6,9 @@ import pytest
 from django.urls import reverse
 
 from common.history import save_with_history
+from papers.snapshot import LONDON
 from recommendations.models import CabinetResponse, ProgressUpdate
 from reviews.models import UpdateRound
-from reviews.papers.snapshot import LONDON
 from tests.conftest import join, make_council, make_recommendation, make_review, make_user
 
 FIRST, SECOND = datetime.date(2023, 1, 10), datetime.date(2023, 7, 10)
@@ -62,7 +62,7 @@ def section(html, number):
 def test_new_updates_changed_statuses_and_changed_responses_are_tagged_in_words(client, two_rounds):
     review, member = two_rounds
     client.force_login(member)
-    url = reverse("reviews:paper-update-report", args=[review.council.slug, review.slug, SECOND])
+    url = reverse("papers:update-report", args=[review.council.slug, review.slug, SECOND])
 
     html = client.get(url).content.decode()
 
@@ -79,7 +79,7 @@ def test_new_updates_changed_statuses_and_changed_responses_are_tagged_in_words(
 def test_the_first_round_marks_nothing(client, two_rounds):
     review, member = two_rounds
     client.force_login(member)
-    url = reverse("reviews:paper-update-report", args=[review.council.slug, review.slug, FIRST])
+    url = reverse("papers:update-report", args=[review.council.slug, review.slug, FIRST])
 
     html = client.get(url).content.decode()
 

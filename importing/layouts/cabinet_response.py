@@ -8,6 +8,7 @@ Recommendation | Agree? | Comment. A comment may run on over several lines.
 import re
 
 from recommendations.models import CabinetResponse
+from reviews.models import SourceDocument
 
 from .base import (
     PaperError,
@@ -20,7 +21,7 @@ from .base import (
     tidy,
 )
 
-LAYOUT = "Cabinet response table"
+LAYOUT = SourceDocument.Layout.CABINET_RESPONSE
 
 _HEADING = re.compile(
     r"^Cabinet response to (?:the )?recommendations of the (?P<committee>.+?) made on "
@@ -120,7 +121,7 @@ def read(paper):
         )
 
     return ParsedPaper(
-        kind="cabinet_response",
+        kind=SourceDocument.Kind.CABINET_RESPONSE,
         layout=LAYOUT,
         council=council_named_in(paper),
         title=lines[start].strip(),

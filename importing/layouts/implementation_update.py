@@ -10,6 +10,9 @@ report's paragraph numbers.
 
 import re
 
+from reviews import prose
+from reviews.models import SourceDocument
+
 from .base import (
     PaperError,
     ParsedPaper,
@@ -18,14 +21,13 @@ from .base import (
     ParsedUpdate,
     clean,
     council_named_in,
-    join_blocks,
     numbered,
     parse_date,
     prose_blocks,
     tidy,
 )
 
-LAYOUT = "Update on implementation report"
+LAYOUT = SourceDocument.Layout.IMPLEMENTATION_UPDATE
 
 _HEADING = re.compile(r"^[A-Z][A-Z &/()'-]{3,}$")
 _REVIEW = re.compile(
@@ -77,10 +79,10 @@ def read(paper):
                 raise PaperError("An UPDATE comes with no RECOMMENDATION before it.", first_line - 1)
             recommendations[-1].update = _update(body, first_line, seen)
         elif not recommendations:
-            introduction.append("## " + heading)
+            introduction.append(prose.heading(heading))
             introduction.extend(prose_blocks(body, first_line, seen=seen))
         else:
-            closing.append("## " + heading)
+            closing.append(prose.heading(heading))
             closing.append(tidy("\n".join(line for line in body if line.strip())))
 
     for recommendation in recommendations:
@@ -99,7 +101,7 @@ def read(paper):
         recommendation.update.author_name = author
 
     return ParsedPaper(
-        kind="update_report",
+        kind=SourceDocument.Kind.UPDATE_REPORT,
         layout=LAYOUT,
         council=council_named_in(paper),
         title=title,
@@ -115,8 +117,8 @@ def read(paper):
             report_author=author,
             cabinet_member=header.get("Cabinet Member", ""),
             wards=header.get("Ward(s) or groups affected", ""),
-            introduction=join_blocks(introduction),
-            closing=join_blocks(closing),
+            introduction=prose.join(introduction),
+            closing=prose.join(closing),
         ),
     )
 

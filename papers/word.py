@@ -65,7 +65,7 @@ def _entries(document, entries):
         _blocks(document, entry.blocks, level=4)
 
 
-def _cabinet_response(document, paper):
+def cabinet_response(document, paper):
     if paper.responder:
         document.add_paragraph(paper.responder)
     rows = [[f"{row.number}) {row.text}", row.wording, row.comment] for row in paper.rows]
@@ -80,7 +80,7 @@ def _status(section):
     return text
 
 
-def _update_report(document, paper):
+def update_report(document, paper):
     _table(document, [[f"{label}:", value] for label, value in paper.header])
     _blocks(document, paper.introduction)
     if paper.listed:
@@ -105,7 +105,7 @@ def _update_report(document, paper):
     _blocks(document, paper.closing)
 
 
-def _update_table(document, paper):
+def update_table(document, paper):
     meeting = paper.update_round.meeting_date
     document.add_paragraph(f"{paper.committee}, {meeting:%-d %B %Y}")
     rows = []
@@ -123,15 +123,8 @@ def _update_table(document, paper):
     _table(document, rows, ["Recommendation", "Cabinet response", "Update", "Status"])
 
 
-WRITERS = {
-    "cabinet-response": _cabinet_response,
-    "update-report": _update_report,
-    "update-table": _update_table,
-}
-
-
-def write(paper):
-    """The paper as the bytes of a .docx file."""
+def write(paper, body):
+    """The paper as the bytes of a .docx file; ``body(document, paper)`` writes what is its own."""
     document = Document()
     document.styles["Normal"].font.name = "Arial"
     document.styles["Normal"].font.size = Pt(11)
@@ -147,7 +140,7 @@ def write(paper):
     if note:
         document.add_paragraph().add_run(note).bold = True
     if paper.exists:
-        WRITERS[paper.slug](document, paper)
+        body(document, paper)
     else:
         document.add_paragraph("There was no record of this paper's data by then.")
     buffer = io.BytesIO()

@@ -17,7 +17,7 @@ def _date(value):
     return value.isoformat() if value else ""
 
 
-def _cabinet_response(paper):
+def cabinet_response(paper):
     yield ["Number", "Recommendation", "Decision", "Decision (council's wording)", "Comment", "Responded by"]
     for row in paper.rows:
         response = row.response
@@ -31,7 +31,7 @@ def _cabinet_response(paper):
         ]
 
 
-def _update_report(paper):
+def update_report(paper):
     yield [
         "Number",
         "Paragraph",
@@ -60,7 +60,7 @@ def _update_report(paper):
         ]
 
 
-def _update_table(paper):
+def update_table(paper):
     yield ["Number", "Recommendation", "Cabinet response", "Comment", "Update", "Status"]
     for row in paper.rows:
         yield [
@@ -73,19 +73,12 @@ def _update_table(paper):
         ]
 
 
-WRITERS = {
-    "cabinet-response": _cabinet_response,
-    "update-report": _update_report,
-    "update-table": _update_table,
-}
-
-
-def write(paper):
-    """The paper as CSV text (with a byte-order mark, so Excel reads it as UTF-8)."""
+def write(paper, rows):
+    """The paper as CSV text (with a byte-order mark, so Excel reads it as UTF-8); ``rows(paper)`` gives its rows."""
     buffer = io.StringIO()
     buffer.write("\ufeff")
     writer = csv.writer(buffer)
     if paper.exists:
-        for row in WRITERS[paper.slug](paper):
+        for row in rows(paper):
             writer.writerow([_cell(value) for value in row])
     return buffer.getvalue()

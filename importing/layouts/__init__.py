@@ -17,11 +17,11 @@ __all__ = ["LAYOUTS", "PaperError", "ParsedPaper", "ReadPaper", "read_paper"]
 
 
 class ReadPaper:
-    """A file's bytes, its text and what the text says."""
+    """A file's name and checksum, its text and what the text says."""
 
-    def __init__(self, name, data, text, parsed):
+    def __init__(self, name: str, data: bytes, text: str, parsed: ParsedPaper, checksum: str = ""):
         self.name = name
-        self.checksum = hashlib.sha256(data).hexdigest()
+        self.checksum = checksum or hashlib.sha256(data).hexdigest()
         self.text = text
         self.parsed = parsed
 

@@ -3,9 +3,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from papers.registry import FORMATS, PAPERS
 from reviews.models import Review
-from reviews.papers import build, spreadsheet, word
-from reviews.papers.views import render_html
 
 
 def _date(value, what):
@@ -27,10 +26,10 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("review", metavar="REVIEW_SLUG", help="the review's slug")
-        parser.add_argument("--paper", required=True, choices=sorted(build.PAPERS), help="which paper")
+        parser.add_argument("--paper", required=True, choices=list(PAPERS), help="which paper")
         parser.add_argument("--round", metavar="YYYY-MM-DD", help="the round's meeting date")
         parser.add_argument("--as-at", metavar="YYYY-MM-DD", help="show the data as at the end of this day")
-        parser.add_argument("--format", default="html", choices=["html", "docx", "csv"])
+        parser.add_argument("--format", default="html", choices=FORMATS)
         parser.add_argument(
             "--output", metavar="FILE", help="write to this file (default: the paper's own file name)"
         )
@@ -39,8 +38,9 @@ class Command(BaseCommand):
         found = Review.objects.select_related("council").filter(slug=review).first()
         if found is None:
             raise CommandError(f"There is no review with the slug “{review}”.")
+        kind = PAPERS[paper]
         update_round = None
-        if paper != "cabinet-response":
+        if kind.of_round:
             if not round:
                 raise CommandError(f"The {paper} paper is a round's: say which with --round YYYY-MM-DD.")
             meeting_date = _date(round, "The round")
@@ -52,13 +52,8 @@ class Command(BaseCommand):
                     + (f"Its rounds met on {dates}." if dates else "It has no update rounds.")
                 )
         when = _date(as_at, "The --as-at date") if as_at else None
-        built = build.build(paper, found, update_round=update_round, as_at=when)
-        if format == "docx":
-            content = word.write(built)
-        elif format == "csv":
-            content = spreadsheet.write(built).encode("utf-8")
-        else:
-            content = render_html(built).encode("utf-8")
+        built = kind.make(found, update_round=update_round, as_at=when)
+        content = kind.render(built, format)
         path = Path(output or built.filename(format))
         try:
             path.write_bytes(content)

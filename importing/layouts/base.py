@@ -1,9 +1,15 @@
 """What every paper layout reads into, and the clean-up they share."""
 
+import dataclasses
 import re
+import types
+import typing
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
+
+from reviews import prose
+from reviews.models import SourceDocument
 
 
 class PaperError(Exception):
@@ -64,8 +70,8 @@ class ParsedRound:
 class ParsedPaper:
     """One paper as read: what it says, before anything is written."""
 
-    kind: str  # a SourceDocument.Kind value
-    layout: str
+    kind: SourceDocument.Kind
+    layout: SourceDocument.Layout
     council: str
     title: str
     paper_date: date | None
@@ -81,6 +87,43 @@ class ParsedPaper:
     @property
     def creates_recommendations(self):
         return bool(self.recommendations)
+
+    def to_json(self) -> dict:
+        """What was read, as JSON, to keep while its admin checks it."""
+        return _to_json(self)
+
+    @classmethod
+    def from_json(cls, data: dict) -> "ParsedPaper":
+        return _from_json(cls, data)
+
+
+def _to_json(value):
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _to_json(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, list):
+        return [_to_json(item) for item in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def _from_json(kind, value):
+    """``value`` (from ``_to_json``) as the type ``kind``: dataclasses, lists, dates and optionals."""
+    if value is None:
+        return None
+    if typing.get_origin(kind) in (typing.Union, types.UnionType):
+        (kind,) = [arg for arg in typing.get_args(kind) if arg is not type(None)]
+    if typing.get_origin(kind) is list:
+        (item,) = typing.get_args(kind)
+        return [_from_json(item, v) for v in value]
+    if dataclasses.is_dataclass(kind):
+        hints = typing.get_type_hints(kind)
+        return kind(**{f.name: _from_json(hints[f.name], value[f.name]) for f in dataclasses.fields(kind)})
+    if kind is date:
+        return date.fromisoformat(value)
+    if isinstance(kind, type) and issubclass(kind, str):
+        return kind(value)
+    return value
 
 
 # Extraction debris: Word bookmarks, and the HTML or Markdown emphasis that
@@ -159,11 +202,6 @@ def is_bullet(line):
     return bool(_BULLET.match(line))
 
 
-def join_blocks(blocks):
-    """Store blocks as text: one blank line between blocks."""
-    return "\n\n".join(block for block in blocks if block.strip())
-
-
 def prose_blocks(lines, first_line, heading=None, seen=None):
     """Read the prose of a paper into blocks, keeping each paragraph's own number.
 
@@ -182,7 +220,7 @@ def prose_blocks(lines, first_line, heading=None, seen=None):
             continue
         number = numbered(line)
         if heading and heading(line):
-            blocks.append("## " + line.strip().lstrip("#").strip())
+            blocks.append(prose.heading(line.strip().lstrip("#")))
             open_numbered = False
         elif number:
             if number[0] in seen:
@@ -193,7 +231,7 @@ def prose_blocks(lines, first_line, heading=None, seen=None):
             seen[number[0]] = first_line + offset
             blocks.append(line.strip())
             open_numbered = True
-        elif is_bullet(line) and blocks and not blocks[-1].startswith("## "):
+        elif is_bullet(line) and blocks and not prose.is_heading(blocks[-1]):
             blocks[-1] += "\n" + line.strip()
         elif open_numbered:
             blocks[-1] += " " + line.strip()

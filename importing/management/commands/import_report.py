@@ -3,8 +3,8 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from reviews.importers import PaperError
-from reviews.services import import_papers
+from importing.layouts import PaperError
+from importing.services import import_papers
 
 
 class Command(BaseCommand):

@@ -6,95 +6,23 @@ foreign key: everything comes from one ``Snapshot``.
 """
 
 import datetime
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.urls import reverse
 from django.utils import timezone
 
-from reviews.importers import committee_report
-from reviews.models import Review, UpdateRound
+from reviews import prose
+from reviews.models import Review, SourceDocument, UpdateRound
 
 from .snapshot import end_of_day, load, responses_at
 
 NEW, CHANGED = "New", "Changed"
 
 
-# --------------------------------------------------------------------------
-# Stored text as blocks
-# --------------------------------------------------------------------------
-
-
-@dataclass
-class Block:
-    """One piece of a paper's prose: a heading, a paragraph, a bulleted list or a table."""
-
-    kind: str  # "heading", "paragraph", "bullets" or "table"
-    text: str = ""
-    # Bullets: their texts. Table: its rows of cells.
-    items: list = field(default_factory=list)
-    # A table whose first row names its columns.
-    has_header: bool = False
-
-    @property
-    def header(self):
-        return self.items[0] if self.has_header else []
-
-    @property
-    def body(self):
-        return self.items[1:] if self.has_header else self.items
-
-
-def _table(lines):
-    rows = []
-    for line in lines:
-        cells = [cell.strip() for cell in line.split("\t")]
-        while len(cells) > 1 and not cells[-1]:
-            cells.pop()
-        rows.append(cells)
-    width = max(len(row) for row in rows)
-    rows = [row + [""] * (width - len(row)) for row in rows]
-    # Column names are short ("Background Papers", "Held At"); a first row
-    # with a sentence in it ("Cabinet Member | Councillor ...") is data.
-    has_header = len(rows) > 1 and width > 1 and all(cell and len(cell.split()) <= 4 for cell in rows[0])
-    return Block("table", items=rows, has_header=has_header)
-
-
-def blocks(text):
-    """Read stored text into blocks.
-
-    Blocks are separated by blank lines; "## " starts a heading; a block with
-    tab-separated cells is a table; "- " lines are bullets; any other line is
-    a paragraph of its own.
-    """
-    result = []
-    heading = ""
-    for chunk in re.split(r"\n[ \t]*\n", text.strip()):
-        lines = [line.rstrip() for line in chunk.splitlines() if line.strip()]
-        if not lines:
-            continue
-        if any("\t" in line for line in lines) and not lines[0].startswith("## "):
-            table = _table(lines)
-            table.text = heading.capitalize() if heading.isupper() else heading  # names the table
-            result.append(table)
-            continue
-        bullets = None
-        for line in lines:
-            stripped = line.strip()
-            if stripped.startswith("## "):
-                heading = stripped[3:].strip()
-                result.append(Block("heading", heading))
-                bullets = None
-            elif stripped.startswith("- ") or stripped == "-":
-                if bullets is None:
-                    bullets = Block("bullets")
-                    result.append(bullets)
-                bullets.items.append(stripped[1:].strip())
-            else:
-                result.append(Block("paragraph", stripped))
-                bullets = None
-    return result
+def url_name(slug, output="html"):
+    """The URL name of a paper's page ("papers:update-report") or download ("papers:update-report-docx")."""
+    return f"papers:{slug}" + ("" if output == "html" else f"-{output}")
 
 
 def lines(text):
@@ -136,7 +64,7 @@ class Paper:
 
     def url(self, output="html"):
         """This paper's page, or its Word or CSV download, keeping an asked-for date."""
-        name = f"reviews:paper-{self.slug}" + ("" if output == "html" else f"-{output}")
+        name = url_name(self.slug, output)
         args = [self.review.council.slug, self.review.slug]
         if self.update_round:
             args.append(self.update_round.meeting_date)
@@ -188,7 +116,7 @@ class CabinetResponsePaper(Paper):
 class UpdateEntry:
     """One progress update as a paper prints it."""
 
-    blocks: list[Block]
+    blocks: list[prose.Block]
     update_date: datetime.date | None
     author: str
     status: str
@@ -197,7 +125,7 @@ class UpdateEntry:
 
     @property
     def text(self):
-        return "\n\n".join(_plain(block) for block in self.blocks)
+        return "\n\n".join(block.plain for block in self.blocks)
 
 
 @dataclass
@@ -224,12 +152,12 @@ class Section:
 @dataclass
 class UpdateReport(Paper):
     header: list[tuple[str, str]] = field(default_factory=list)
-    introduction: list[Block] = field(default_factory=list)
+    introduction: list[prose.Block] = field(default_factory=list)
     # The recommendations this report itself lists (Oxfordshire's table).
     listed: list = field(default_factory=list)
-    narrative: list[Block] = field(default_factory=list)
+    narrative: list[prose.Block] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
-    closing: list[Block] = field(default_factory=list)
+    closing: list[prose.Block] = field(default_factory=list)
     previous_round: UpdateRound | None = None
 
 
@@ -249,14 +177,6 @@ class UpdateTable(Paper):
     rows: list[TableRow] = field(default_factory=list)
 
 
-def _plain(block):
-    if block.kind == "bullets":
-        return "\n".join(f"- {item}" for item in block.items)
-    if block.kind == "table":
-        return "\n".join("\t".join(row) for row in block.items)
-    return block.text
-
-
 def _moment(as_at, update_round=None):
     """(as_at, moment, is_closed_view): asked-for date, else a closed round's closing, else now."""
     if as_at:
@@ -271,12 +191,10 @@ def _round_moment(update_round):
     return update_round.closed_at or end_of_day(update_round.meeting_date)
 
 
-def cabinet_response(review, *, update_round=None, as_at=None):
+def cabinet_response(review, *, slug, name, update_round=None, as_at=None):
     """The cabinet response table of a review (Oxford 2020 layout)."""
     as_at, moment, _ = _moment(as_at)
-    paper = CabinetResponsePaper(
-        slug="cabinet-response", name="Cabinet response table", review=review, as_at=as_at, moment=moment
-    )
+    paper = CabinetResponsePaper(slug=slug, name=name, review=review, as_at=as_at, moment=moment)
     snapshot = load(review, moment)
     if snapshot.review is None:
         paper.exists, paper.title = False, f"Cabinet response to the recommendations of {review}"
@@ -341,7 +259,7 @@ class _Rounds:
     def entry(self, update):
         paragraphs = []
         for number, paragraph in update.paragraphs:
-            paragraphs += blocks(f"{number}. {paragraph}" if number else paragraph)
+            paragraphs += prose.blocks(f"{number}. {paragraph}" if number else paragraph)
         return UpdateEntry(
             blocks=paragraphs,
             update_date=update.update_date,
@@ -373,7 +291,7 @@ def _round_paper(cls, slug, name, review, update_round, as_at):
 def _report_header(update_round, snapshot):
     """The report's header cells, labelled as the council's own template labels them."""
     committee, date = snapshot.committee_of(update_round), f"{update_round.meeting_date:%-d %B %Y}"
-    if snapshot.layouts.get(update_round.source_document_id) == committee_report.LAYOUT:
+    if snapshot.layouts.get(update_round.source_document_id) == SourceDocument.Layout.COMMITTEE_REPORT:
         cells = [
             ("To", committee),
             ("Date", date),
@@ -393,18 +311,16 @@ def _report_header(update_round, snapshot):
     return [(label, value) for label, value in cells if value]
 
 
-def update_report(review, *, update_round, as_at=None):
+def update_report(review, *, slug, name, update_round, as_at=None):
     """The update on implementation report of a round (Southwark 2013 layout)."""
-    paper, snapshot, recorded = _round_paper(
-        UpdateReport, "update-report", "Update report", review, update_round, as_at
-    )
+    paper, snapshot, recorded = _round_paper(UpdateReport, slug, name, review, update_round, as_at)
     if recorded is None:
         return paper
     paper.title = recorded.title or f"Update on the recommendations of {snapshot.review.title}"
     paper.header = _report_header(recorded, snapshot)
-    paper.introduction = blocks(recorded.introduction)
-    paper.narrative = blocks(recorded.narrative)
-    paper.closing = blocks(recorded.closing)
+    paper.introduction = prose.blocks(recorded.introduction)
+    paper.narrative = prose.blocks(recorded.narrative)
+    paper.closing = prose.blocks(recorded.closing)
     source = recorded.source_document_id
     if recorded.narrative and source:
         paper.listed = [r for r in snapshot.recommendations if r.source_document_id == source]
@@ -455,11 +371,9 @@ def update_report(review, *, update_round, as_at=None):
     return paper
 
 
-def update_table(review, *, update_round, as_at=None):
+def update_table(review, *, slug, name, update_round, as_at=None):
     """The recommendations update table of a round (Oxford's Appendix 1)."""
-    paper, snapshot, recorded = _round_paper(
-        UpdateTable, "update-table", "Recommendations update table", review, update_round, as_at
-    )
+    paper, snapshot, recorded = _round_paper(UpdateTable, slug, name, review, update_round, as_at)
     if recorded is None:
         return paper
     paper.committee = snapshot.committee_of(recorded)
@@ -479,17 +393,3 @@ def update_table(review, *, update_round, as_at=None):
             )
         )
     return paper
-
-
-PAPERS = {
-    "cabinet-response": cabinet_response,
-    "update-report": update_report,
-    "update-table": update_table,
-}
-
-
-def build(slug, review, *, update_round=None, as_at=None):
-    """Build the paper named by ``slug``; round papers need ``update_round``."""
-    if slug == "cabinet-response":
-        return cabinet_response(review, as_at=as_at)
-    return PAPERS[slug](review, update_round=update_round, as_at=as_at)

@@ -4,7 +4,7 @@ import pytest
 from django.core.management import CommandError
 
 from tests.conftest import seed
-from tests.reviews.test_import_seed_papers import database_state, run_import
+from tests.importing.test_import_seed_papers import database_state, run_import
 
 OXFORD_2020 = seed("oxford-2020").read_text()
 

@@ -9,6 +9,8 @@ and the date of the meeting.
 
 import re
 
+from reviews.models import SourceDocument
+
 from .base import (
     PaperError,
     ParsedPaper,
@@ -16,13 +18,12 @@ from .base import (
     ParsedRound,
     clean,
     council_named_in,
-    join_blocks,
     parse_date,
     prose_blocks,
     tidy,
 )
 
-LAYOUT = "Strategic review update paper"
+LAYOUT = SourceDocument.Layout.STRATEGIC_UPDATE
 
 _TABLE_ROW = re.compile(r"^(?:-\s*)?\|(?P<cells>.*)\|\s*$")
 _SEPARATOR = re.compile(r"^\|[\s|:-]+\|\s*$")
@@ -88,7 +89,7 @@ def read(paper):
     author = ", ".join(sign_off[:-1])
 
     return ParsedPaper(
-        kind="update_report",
+        kind=SourceDocument.Kind.UPDATE_REPORT,
         layout=LAYOUT,
         council=council_named_in(paper),
         title=title,
@@ -100,8 +101,8 @@ def read(paper):
             meeting_date=meeting_date,
             title=title,
             report_author=author,
-            introduction=join_blocks(introduction),
-            narrative=join_blocks(narrative),
+            introduction=prose.join(introduction),
+            narrative=prose.join(narrative),
             closing="\n".join(sign_off),
         ),
     )

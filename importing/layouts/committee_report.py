@@ -9,18 +9,20 @@ the committee it is addressed to.
 
 import re
 
+from reviews import prose
+from reviews.models import SourceDocument
+
 from .base import (
     PaperError,
     ParsedPaper,
     ParsedRound,
     clean,
     council_named_in,
-    join_blocks,
     parse_date,
     prose_blocks,
 )
 
-LAYOUT = "Committee report"
+LAYOUT = SourceDocument.Layout.COMMITTEE_REPORT
 
 _LABELS = ("To:", "Date:", "Report of:", "Title of Report:")
 _DATE = r"(\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+ \d{4})"
@@ -55,7 +57,7 @@ def read(paper):
     is_decision = "Decision being taken" in header
 
     paper = ParsedPaper(
-        kind="decision_paper" if is_decision else "update_report",
+        kind=SourceDocument.Kind.DECISION_PAPER if is_decision else SourceDocument.Kind.UPDATE_REPORT,
         layout=LAYOUT,
         council=council_named_in(paper),
         title=header["Title of Report"],
@@ -73,8 +75,8 @@ def read(paper):
         title=header["Title of Report"],
         report_author=header.get("Report of", ""),
         cabinet_member=header.get("Cabinet Member", ""),
-        introduction=join_blocks(summary),
-        narrative=join_blocks(prose_blocks(body, body_at + 1, heading=is_heading)),
+        introduction=prose.join(summary),
+        narrative=prose.join(prose_blocks(body, body_at + 1, heading=is_heading)),
         previous_update_date=parse_date(previous[1]) if previous else None,
     )
     return paper
@@ -104,6 +106,6 @@ def _header(lines):
             summary.append(f"{cell}: {cells[i + 1]}")
             i += 2
         else:
-            summary.append("## " + cell)
+            summary.append(prose.heading(cell))
             i += 1
     return header, summary

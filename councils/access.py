@@ -1,0 +1,24 @@
+"""Who may reach a council: the council and the person's role in it, or 404 / 403."""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+
+from .models import Council, Role
+
+
+def get_council_for_user(user, slug, *, manage=False) -> tuple[Council, Role]:
+    """The council and this person's role there: 404 if they may not see it; with ``manage``, 403 unless admin."""
+    council = get_object_or_404(Council.objects.for_user(user), slug=slug)
+    return council, check_role(council, user, manage=manage)
+
+
+def check_role(council, user, *, edit=False, manage=False) -> Role:
+    """This person's role in a council they can see; 403 if it does not allow editing (or managing)."""
+    role = council.role_of(user)
+    if role is None:  # cannot happen for a council from for_user(); refuse rather than assume
+        raise PermissionDenied("You do not belong to this council.")
+    if manage and not role.can_manage:
+        raise PermissionDenied("Only the council's admins can do this.")
+    if edit and not role.can_edit:
+        raise PermissionDenied("Only the council's officers can change its recommendations.")
+    return role

@@ -1,0 +1,49 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+from councils.models import Council
+
+
+class PendingImportQuerySet(models.QuerySet):
+    def waiting_for(self, user, council, now):
+        """The uploads this person made to this council that are still waiting to be imported."""
+        return self.filter(owner=user, council=council, expires_at__gt=now)
+
+    def expired(self, now):
+        return self.filter(expires_at__lte=now)
+
+
+class PendingImport(models.Model):
+    """A paper uploaded and read, waiting for its admin to check what it would create and say "Import".
+
+    It is kept in the database, not the session, so that the check page works
+    behind several servers and after a restart; it goes once imported,
+    cancelled or expired. It is not a record of the council's, so it has no
+    history: the import it leads to has.
+    """
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="+")
+    council = models.ForeignKey(Council, models.CASCADE, related_name="+")
+    name = models.CharField(max_length=255)
+    # SHA-256 of the file as uploaded.
+    checksum = models.CharField(max_length=64)
+    data = models.BinaryField()
+    # The paper's text, and what the importer read in it (a ParsedPaper as JSON).
+    text = models.TextField()
+    paper = models.JSONField()
+    # What importing it would create, as the check page shows it.
+    outcome = models.JSONField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField(db_index=True)
+
+    objects = PendingImportQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.name}, uploaded to {self.council}"
+
+    def get_absolute_url(self):
+        return reverse("importing:check", args=[self.council.slug, self.pk])

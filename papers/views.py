@@ -1,0 +1,29 @@
+from django.http import HttpResponse, HttpResponseBadRequest
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from reviews.access import get_review_for_user, get_round
+
+from .forms import AsAtForm
+from .registry import CONTENT_TYPES
+
+
+@require_safe
+def paper(request, council_slug, slug, kind, meeting_date=None, output="html"):
+    """A committee paper (``kind``, from the registry) as a page, or as a Word or CSV download."""
+    review, _ = get_review_for_user(request.user, council_slug, slug)
+    update_round = get_round(review, meeting_date) if kind.of_round else None
+    form = AsAtForm(request.GET)
+    if form.is_bound and not form.is_valid() and output != "html":
+        return HttpResponseBadRequest(
+            " ".join(form.errors["as_at"]), content_type="text/plain; charset=utf-8"
+        )
+    built = kind.make(review, update_round=update_round, as_at=form.date)
+    if output != "html":
+        response = HttpResponse(kind.render(built, output), content_type=CONTENT_TYPES[output])
+        response["Content-Disposition"] = f'attachment; filename="{built.filename(output)}"'
+        return response
+    if not form.is_bound:
+        form.initial = {"as_at": built.as_at}
+    context = {"paper": built, "review": review, "update_round": update_round, "form": form}
+    return render(request, kind.template, context)
