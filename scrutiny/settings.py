@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "recommendations",
     "importing",
     "papers",
+    "demo",
 ]
 
 MIDDLEWARE = [

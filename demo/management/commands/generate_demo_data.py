@@ -7,7 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from common.history import importer_user
-from recommendations import demo_data
+from demo import plan, write
 
 SIZES = [
     ("councils", "N", "councils to create"),
@@ -81,24 +81,24 @@ class Command(BaseCommand):
                 raise CommandError(
                     f"Enter at least 1 for {flag} ({letter}, the number of {meaning}); you entered {value}."
                 )
-        sizes = demo_data.Sizes(
+        sizes = plan.Sizes(
             councils=options["councils"],
             reviews=options["reviews_per_council"],
             recommendations=options["recommendations_per_review"],
             rounds=options["rounds"],
         )
         as_of = as_of or timezone.localdate()
-        problem = demo_data.clash()
+        problem = write.clash()
         if problem:
             raise CommandError(problem)
-        existing = demo_data.existing_demo_councils().count()
+        existing = write.existing_demo_councils().count()
         if existing and not replace:
             raise CommandError(
                 f"Demo data exists already ({existing} demo councils). Nothing was changed. "
                 "Run again with --replace to delete it and create a new set."
             )
         if existing:
-            problem = demo_data.demo_data_blockers()
+            problem = write.demo_data_blockers()
             if problem:
                 raise CommandError(problem)
 
@@ -107,9 +107,9 @@ class Command(BaseCommand):
             with transaction.atomic():
                 user = importer_user()
                 if existing:
-                    removed = demo_data.remove(
+                    removed = write.remove(
                         user=user,
-                        reason=f"Replaced by {demo_data.reason_for(seed)}",
+                        reason=f"Replaced by {plan.reason_for(seed)}",
                         progress=self._bar("Deleting"),
                     )
                     self._end_bar()
@@ -117,7 +117,7 @@ class Command(BaseCommand):
                         f"Deleted {removed} demo councils and everything in them "
                         f"({time.monotonic() - started:.1f} s)."
                     )
-                counts = demo_data.generate(
+                counts = write.generate(
                     sizes=sizes, seed=seed, as_of=as_of, user=user, progress=self._bar("Creating")
                 )
                 self._end_bar()
