@@ -37,3 +37,8 @@ def system_user(username: str, name: str):
 def importer_user():
     """The system user that imports and commands are recorded under when no one is named."""
     return system_user("importer", "Importer")
+
+
+def command_user():
+    """The system user that management commands are recorded under when no one is named."""
+    return system_user("command-line", "Command line")

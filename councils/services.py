@@ -5,10 +5,10 @@ import secrets
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from common.history import save_with_history
+from common.history import delete_with_history, save_with_history
 from common.slugs import unique_slug
 
-from .models import Committee, Council, Membership
+from .models import Committee, Council, Membership, Role
 
 
 @transaction.atomic
@@ -27,6 +27,28 @@ def find_or_add_committee(*, council, name, user, reason) -> Committee:
     return committee or save_with_history(Committee(council=council, name=name), user=user, reason=reason)
 
 
+def new_account(*, username, email=""):
+    """A new account with a random one-time password; returns it and the password."""
+    password = secrets.token_urlsafe(12)
+    return get_user_model().objects.create_user(username=username, email=email, password=password), password
+
+
+@transaction.atomic
+def grant(*, council, person, role, user, reason=None) -> tuple[Membership, bool]:
+    """Give the person this role in the council, or change the role they have; and whether anything changed."""
+    role = Role(role)
+    membership = Membership.objects.filter(council=council, user=person).first()
+    if membership is not None and membership.role == role:
+        return membership, False
+    if membership is None:
+        membership = Membership(council=council, user=person, role=role)
+        default = f"Added as {role.label.lower()}"
+    else:
+        membership.role = role
+        default = f"Role changed to {role.label.lower()}"
+    return save_with_history(membership, user=user, reason=reason or default), True
+
+
 @transaction.atomic
 def add_member(*, council, user, email, role):
     """Give the person with this e-mail a role here, making their account if need be.
@@ -37,30 +59,22 @@ def add_member(*, council, user, email, role):
     person = User.objects.filter(email__iexact=email).order_by("pk").first()
     password = None
     if person is None:
-        password = secrets.token_urlsafe(12)
         username = email.split("@")[0].lower()
         while User.objects.filter(username=username).exists():
             username += secrets.choice("0123456789")
-        person = User.objects.create_user(username=username, email=email, password=password)
-    membership = Membership.objects.filter(council=council, user=person).first()
-    if membership is None:
-        membership = Membership(council=council, user=person, role=role)
-    else:
-        membership.role = role
-    save_with_history(membership, user=user, reason=f"Added as {Membership.Role(role).label.lower()}")
+        person, password = new_account(username=username, email=email)
+    role = Role(role)
+    membership, _ = grant(
+        council=council, person=person, role=role, user=user, reason=f"Added as {role.label.lower()}"
+    )
     return membership, password
 
 
-@transaction.atomic
 def set_role(*, membership, user, role):
-    membership.role = role
-    return save_with_history(
-        membership, user=user, reason=f"Role changed to {Membership.Role(role).label.lower()}"
-    )
+    membership, _ = grant(council=membership.council, person=membership.user, role=role, user=user)
+    return membership
 
 
 @transaction.atomic
 def remove_member(*, membership, user):
-    membership._history_user = user
-    membership._change_reason = "Removed from the council"
-    membership.delete()
+    delete_with_history(membership, user=user, reason="Removed from the council")

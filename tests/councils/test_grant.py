@@ -30,6 +30,18 @@ def test_grant_changes_a_role_and_says_when_nothing_changes(alice, testshire):
     assert Membership.objects.get(user=alice).role == "admin"
     assert "alice was already council admin" in grant("alice", council=testshire.slug, role="admin")
     assert Membership.objects.get(user=alice).history.count() == 2
+    latest = Membership.objects.get(user=alice).history.first()
+    assert (latest.history_user.username, latest.history_change_reason) == (
+        "command-line",
+        "Role changed to council admin",
+    )
+
+
+def test_grant_records_who_granted_it(alice, adam, testshire):
+    grant("alice", council=testshire.slug, role="officer", by="adam")
+    assert Membership.objects.get(user=alice).history.first().history_user == adam
+    with pytest.raises(CommandError, match="There is no user named “nobody” to record as granting it."):
+        grant("alice", council=testshire.slug, role="member", by="nobody")
 
 
 def test_grant_refuses_an_unknown_council_or_user(testshire):
