@@ -1,14 +1,15 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 
-from common.forms import ErrorStateMixin
+from common.forms import GovukBoundField, GovukForm, PasswordInput, Radios
 
-from .models import Membership
+from .models import Role
 
 
 class SignInForm(AuthenticationForm):
-    """Django's sign-in form, with errors in GOV.UK's voice."""
+    """Django's sign-in form, with GOV.UK fields and errors in GOV.UK's voice."""
 
+    bound_field_class = GovukBoundField
     error_messages = {
         "invalid_login": "Enter a correct username and password. Both are case-sensitive.",
         "inactive": "This account cannot sign in. Ask your council's scrutiny team.",
@@ -16,39 +17,58 @@ class SignInForm(AuthenticationForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["username"].error_messages["required"] = "Enter your username"
-        self.fields["password"].error_messages["required"] = "Enter your password"
+        username, password = self.fields["username"], self.fields["password"]
+        username.error_messages["required"] = "Enter your username"
+        password.error_messages["required"] = "Enter your password"
+        username.widget.attrs.update(
+            {"class": "govuk-input--width-20", "spellcheck": "false", "autocapitalize": "none"}
+        )
+        username.widget.attrs.pop("autofocus", None)
+        password.widget = PasswordInput(
+            attrs={
+                "class": "govuk-input--width-20",
+                "autocomplete": "current-password",
+                "spellcheck": "false",
+                "autocapitalize": "none",
+            }
+        )
 
 
-class AddPersonForm(ErrorStateMixin, forms.Form):
+ROLE_HINTS = {
+    Role.MEMBER: "Reads everything of the council; changes nothing.",
+    Role.OFFICER: "Records cabinet responses and progress, assigns lead officers.",
+    Role.ADMIN: "As an officer, and imports papers, runs update rounds and manages people.",
+}
+
+
+class AddPersonForm(GovukForm):
     email = forms.EmailField(
         label="E-mail address",
         max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
         error_messages={
             "required": "Enter their e-mail address",
             "invalid": "Enter an e-mail address in the correct format, like name@example.gov.uk",
         },
     )
     role = forms.ChoiceField(
-        choices=Membership.Role.choices,
-        widget=forms.RadioSelect,
+        choices=Role.choices,
+        widget=Radios(hints=ROLE_HINTS),
         error_messages={"required": "Select a role", "invalid_choice": "Select a role"},
     )
 
-    def role_options(self):
-        hints = {
-            Membership.Role.MEMBER: "Reads everything of the council; changes nothing.",
-            Membership.Role.OFFICER: "Records cabinet responses and progress, assigns lead officers.",
-            Membership.Role.ADMIN: "As an officer, and imports papers, runs update rounds and manages people.",
-        }
-        value = self["role"].value()
-        return [
-            {"value": role.value, "label": role.label, "hint": hints[role], "checked": value == role.value}
-            for role in Membership.Role
-        ]
 
+class RoleForm(GovukForm):
+    """A person's role, changed from the row of the People table that names them."""
 
-class RoleForm(forms.Form):
-    role = forms.ChoiceField(
-        choices=Membership.Role.choices, error_messages={"invalid_choice": "Select a role"}
-    )
+    role = forms.ChoiceField(choices=Role.choices, error_messages={"invalid_choice": "Select a role"})
+
+    def __init__(self, *args, membership=None, **kwargs):
+        if membership is not None:
+            kwargs.setdefault("initial", {"role": membership.role})
+            kwargs.setdefault("auto_id", f"role-{membership.pk}-%s")
+        super().__init__(*args, **kwargs)
+        if membership is not None:
+            person = membership.user
+            self.fields["role"].label = f"Role of {person.get_full_name() or person.username}"
+            self.fields["role"].hide_label = True

@@ -5,7 +5,6 @@ from django.views.decorators.http import require_http_methods, require_POST
 from . import services
 from .access import get_council_for_user
 from .forms import AddPersonForm, RoleForm
-from .models import Membership
 
 # The home page and each council's page are dashboards of recommendations:
 # they are recommendations' views (recommendations/views.py), as councils
@@ -24,8 +23,12 @@ def people(request, slug):
             message += f" Their username is {person.username} and their one-time password is {password}: give it to them privately."
         messages.success(request, message)
         return redirect("councils:people", slug)
-    memberships = council.memberships.select_related("user").order_by("user__first_name", "user__username")
-    context = {"council": council, "form": form, "memberships": memberships, "roles": Membership.Role.choices}
+    memberships = list(
+        council.memberships.select_related("user").order_by("user__first_name", "user__username")
+    )
+    for membership in memberships:
+        membership.role_form = RoleForm(membership=membership)
+    context = {"council": council, "form": form, "memberships": memberships}
     return render(request, "councils/people.html", context)
 
 

@@ -1,14 +1,15 @@
 from django import forms
 
-from common.forms import ErrorStateMixin
+from common.forms import GovukForm
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
 
-class ImportPaperForm(ErrorStateMixin, forms.Form):
+class ImportPaperForm(GovukForm):
     paper = forms.FileField(
         label="Upload a paper",
         help_text="A plain text file (.txt) of the cabinet response or update report.",
+        widget=forms.FileInput(attrs={"accept": ".txt,text/plain"}),
         error_messages={"required": "Select a paper to import", "empty": "The selected file is empty"},
     )
 

@@ -1,13 +1,11 @@
 import re
 
-from django import forms
-
-from common.forms import DateField, ErrorStateMixin
+from common.forms import DateField, GovukForm
 
 _ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
 
 
-class AsAtForm(ErrorStateMixin, forms.Form):
+class AsAtForm(GovukForm):
     """The "as at" date of a paper: the GOV.UK date input, or ``?as_at=YYYY-MM-DD`` in a link."""
 
     as_at = DateField(

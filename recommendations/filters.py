@@ -6,6 +6,7 @@ from django.db import connection
 from django.db.models import Q
 from django.utils.functional import cached_property
 
+from common.forms import Checkboxes, GovukForm, NativeDateInput, SearchInput
 from councils.models import Committee, Council
 from reviews.models import Review
 
@@ -53,7 +54,9 @@ def search(queryset, words):
 
 
 class RecommendationFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label="Search", method="filter_words")
+    q = django_filters.CharFilter(
+        label="Search the text, comments and updates", method="filter_words", widget=SearchInput
+    )
     council = django_filters.ModelChoiceFilter(
         field_name="review__council",
         to_field_name="slug",
@@ -72,13 +75,13 @@ class RecommendationFilter(django_filters.FilterSet):
     )
     decision = django_filters.MultipleChoiceFilter(
         choices=DECISION_KEYS,
-        widget=forms.CheckboxSelectMultiple,
+        widget=Checkboxes,
         label="Cabinet decision",
         method="filter_decision",
     )
     status = django_filters.MultipleChoiceFilter(
         choices=STATUS_KEYS,
-        widget=forms.CheckboxSelectMultiple,
+        widget=Checkboxes,
         label="Latest status",
         method="filter_status",
     )
@@ -95,7 +98,8 @@ class RecommendationFilter(django_filters.FilterSet):
     no_update_since = django_filters.DateFilter(
         label="No update since",
         method="filter_no_update_since",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=NativeDateInput(attrs={"class": "govuk-input--width-10"}),
+        error_messages={"invalid": "Enter a real date"},
     )
     overdue = django_filters.BooleanFilter(
         field_name="is_overdue", widget=forms.CheckboxInput, label="Overdue", method="filter_flag"
@@ -119,6 +123,9 @@ class RecommendationFilter(django_filters.FilterSet):
         empty_label="Council and review",
         label="Sort by",
     )
+
+    class Meta:
+        form = GovukForm
 
     def __init__(self, data=None, *args, user, **kwargs):
         super().__init__(data, *args, **kwargs)
@@ -172,41 +179,28 @@ class RecommendationFilter(django_filters.FilterSet):
         """Whether reviews, committees and officers are listed only once a council is chosen."""
         return self.chosen_council is None and Council.objects.for_user(self.user).count() > NARROW_ABOVE
 
-    @cached_property
-    def narrowed_options(self):
-        """The review, committee and lead officer options worth drawing.
+    def narrow(self):
+        """Offer only the review, committee and lead officer options worth drawing.
 
         All of them for someone in a few councils; otherwise those of the
         chosen council (or the chosen review's), so that a superuser is not
-        sent thousands of options. Any council's are still accepted.
+        sent thousands of options. Any council's are still accepted: only
+        the options drawn are narrowed, not what the field allows.
         """
         data = self.form.cleaned_data if self.is_valid() else {}
-        council = self.chosen_council
-        if self.waits_for_a_council:
-            return {
-                name: [{"value": "", "label": self.filters[name].extra["empty_label"], "selected": True}]
-                + (
-                    [{"value": self.form[name].value(), "label": str(data[name]), "selected": True}]
-                    if data.get(name)
-                    else []
-                )
-                for name in NARROWED
-            }
-        options = {}
-        for name in NARROWED:
-            queryset = self.filters[name].queryset
-            if council is not None:
-                queryset = queryset.filter(**{NARROWED[name]: council})
+        for name, via in NARROWED.items():
             field = self.form.fields[name]
-            chosen = str(self.form[name].value() or "")
-            options[name] = [
-                {"value": "", "label": self.filters[name].extra["empty_label"], "selected": not chosen}
-            ] + [
-                {
-                    "value": str(field.prepare_value(item)),
-                    "label": field.label_from_instance(item),
-                    "selected": str(field.prepare_value(item)) == chosen,
-                }
-                for item in queryset
+            empty = ("", self.filters[name].extra["empty_label"])
+            if self.waits_for_a_council:
+                chosen = [(self.form[name].value(), str(data[name]))] if data.get(name) else []
+                field.widget.choices = [empty, *chosen]
+                continue
+            queryset = self.filters[name].queryset
+            if self.chosen_council is not None:
+                queryset = queryset.filter(**{via: self.chosen_council})
+            field.widget.choices = [empty] + [
+                (str(field.prepare_value(item)), field.label_from_instance(item)) for item in queryset
             ]
-        return options
+        if self.waits_for_a_council:
+            hint = "Choose a council, then apply the filters, to list its reviews, committees and officers"
+            self.form["review"].help_text = hint

@@ -2,7 +2,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from common.forms import DateField, ErrorStateMixin
+from common.forms import Checkboxes, DateField, GovukForm, Radios
 from councils.models import Membership
 
 from .models import CabinetResponse, ProgressUpdate, Theme
@@ -16,16 +16,16 @@ STATUS_HINTS = {
 MAX_UPDATE_LENGTH = 10000
 
 
-class ProgressUpdateForm(ErrorStateMixin, forms.Form):
+class ProgressUpdateForm(GovukForm):
     status = forms.ChoiceField(
         choices=ProgressUpdate.Status.choices,
-        widget=forms.RadioSelect,
+        widget=Radios(hints=STATUS_HINTS),
         error_messages={"required": "Select a status", "invalid_choice": "Select a status"},
     )
     text = forms.CharField(
         label="Update",
         max_length=MAX_UPDATE_LENGTH,
-        widget=forms.Textarea,
+        widget=forms.Textarea(attrs={"rows": 8}),
         error_messages={
             "required": "Enter the update",
             "max_length": f"The update must be {MAX_UPDATE_LENGTH:,} characters or fewer",
@@ -53,24 +53,11 @@ class ProgressUpdateForm(ErrorStateMixin, forms.Form):
         self.fields["round"].queryset = review.rounds.open().select_related("committee")
         self.fields["text"].strip = True
 
-    def status_options(self):
-        """The status radios, each with its hint."""
-        value = self["status"].value()
-        return [
-            {
-                "value": choice.value,
-                "label": choice.label,
-                "hint": STATUS_HINTS[choice],
-                "checked": value == choice.value,
-            }
-            for choice in ProgressUpdate.Status
-        ]
 
-
-class CabinetResponseForm(ErrorStateMixin, forms.Form):
+class CabinetResponseForm(GovukForm):
     decision = forms.ChoiceField(
         choices=CabinetResponse.Decision.choices,
-        widget=forms.RadioSelect,
+        widget=Radios,
         error_messages={"required": "Select a decision", "invalid_choice": "Select a decision"},
     )
     decision_wording = forms.CharField(
@@ -79,7 +66,7 @@ class CabinetResponseForm(ErrorStateMixin, forms.Form):
         max_length=100,
         required=False,
     )
-    comment = forms.CharField(label="Comment", widget=forms.Textarea, required=False)
+    comment = forms.CharField(label="Comment", widget=forms.Textarea(attrs={"rows": 8}), required=False)
     responder_name = forms.CharField(label="Responded by (optional)", max_length=200, required=False)
     responder_role = forms.CharField(label="Their role (optional)", max_length=300, required=False)
     response_date = DateField(
@@ -91,15 +78,13 @@ class CabinetResponseForm(ErrorStateMixin, forms.Form):
     reason = forms.CharField(label="Why are you changing it? (optional)", max_length=200, required=False)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    def decision_options(self):
-        value = self["decision"].value()
-        return [
-            {"value": choice.value, "label": choice.label, "hint": "", "checked": value == choice.value}
-            for choice in CabinetResponse.Decision
-        ]
+    def __init__(self, *args, changing=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not changing:
+            del self.fields["reason"]  # a first response has no "why change it"
 
 
-class LeadOfficerForm(ErrorStateMixin, forms.Form):
+class LeadOfficerForm(GovukForm):
     lead_officer = forms.ModelChoiceField(
         queryset=None,
         required=False,
@@ -123,12 +108,12 @@ class LeadOfficerForm(ErrorStateMixin, forms.Form):
         self.fields["lead_officer"].label_from_instance = lambda user: user.get_full_name() or user.username
 
 
-class ThemesForm(ErrorStateMixin, forms.Form):
+class ThemesForm(GovukForm):
     themes = forms.ModelMultipleChoiceField(
         queryset=Theme.objects.all(),
         required=False,
-        widget=forms.CheckboxSelectMultiple,
-        label="Themes",
+        widget=Checkboxes,
+        label="Choose the themes",
         error_messages={"invalid_choice": "Select themes from the list"},
     )
     new_themes = forms.CharField(
@@ -145,10 +130,3 @@ class ThemesForm(ErrorStateMixin, forms.Form):
             if len(name) > 100:
                 raise forms.ValidationError("Each theme must be 100 characters or fewer")
         return names
-
-    def theme_options(self):
-        chosen = {str(value) for value in self["themes"].value() or []}
-        return [
-            {"value": theme.pk, "label": theme.name, "checked": str(theme.pk) in chosen}
-            for theme in self.fields["themes"].queryset
-        ]

@@ -17,7 +17,7 @@ from reviews.models import UpdateRound
 from . import dashboard, services
 from .access import get_recommendation_for_user
 from .filters import RecommendationFilter
-from .forms import MAX_UPDATE_LENGTH, CabinetResponseForm, LeadOfficerForm, ProgressUpdateForm, ThemesForm
+from .forms import CabinetResponseForm, LeadOfficerForm, ProgressUpdateForm, ThemesForm
 from .history import history_of
 from .models import DECISION_KEYS, STATUS_KEYS, CabinetResponse, Recommendation
 
@@ -120,7 +120,7 @@ def add_update(request, council_slug, review_slug, number):
     return render(
         request,
         "recommendations/update_form.html",
-        {"form": form, "recommendation": recommendation, "review": review, "maxlength": MAX_UPDATE_LENGTH},
+        {"form": form, "recommendation": recommendation, "review": review},
     )
 
 
@@ -152,7 +152,7 @@ def edit_update(request, council_slug, review_slug, number, pk):
             return _stale(request, context, stale.current, fields, retry)
         messages.success(request, f"The update on recommendation {number} has been changed.")
         return redirect(recommendation)
-    return render(request, "recommendations/update_form.html", {**context, "maxlength": MAX_UPDATE_LENGTH})
+    return render(request, "recommendations/update_form.html", context)
 
 
 @require_http_methods(["GET", "POST"])
@@ -162,7 +162,9 @@ def edit_response(request, council_slug, review_slug, number):
     )
     response = getattr(recommendation, "cabinet_response", None)
     initial = {name: getattr(response, name) for name in (*RESPONSE_FIELDS, "version")} if response else {}
-    form = CabinetResponseForm(request.POST if request.method == "POST" else None, initial=initial)
+    form = CabinetResponseForm(
+        request.POST if request.method == "POST" else None, initial=initial, changing=response is not None
+    )
     context = {
         "form": form,
         "recommendation": recommendation,
@@ -177,12 +179,14 @@ def edit_response(request, council_slug, review_slug, number):
                 recommendation=recommendation,
                 user=request.user,
                 version=data["version"],
-                reason=data["reason"],
+                reason=data.get("reason", ""),
                 **fields,
             )
         except services.StaleEdit as stale:
             version = getattr(stale.current, "version", None) if stale.current != recommendation else ""
-            retry = CabinetResponseForm(_at_version(request.POST, version))
+            retry = CabinetResponseForm(
+                _at_version(request.POST, version), changing=isinstance(stale.current, CabinetResponse)
+            )
             return _stale(request, context, stale.current, fields, retry)
         messages.success(request, f"The cabinet response to recommendation {number} has been saved.")
         return redirect(recommendation)
@@ -208,7 +212,6 @@ def _stale(request, context, current, yours, retry):
         "last": last,
         "last_by": (who.get_full_name() or who.username) if who else "Someone",
         "form": retry,
-        "maxlength": MAX_UPDATE_LENGTH,
     }
     return render(request, "recommendations/stale.html", context, status=409)
 
@@ -336,6 +339,7 @@ def list_recommendations(request):
     )
     filters = RecommendationFilter(request.GET, queryset=recommendations, user=request.user)
     results = filters.qs if filters.is_valid() else recommendations.none()
+    filters.narrow()
     if request.GET.get("format") == "csv":
         return _csv(request, results)
     page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -347,9 +351,6 @@ def list_recommendations(request):
         "query": query.urlencode(),
         "csv_query": _with(query, format="csv"),
         "applied": _applied(filters),
-        "narrow_hint": "Choose a council, then apply the filters, to list its reviews, committees and officers"
-        if filters.waits_for_a_council
-        else "",
     }
     return render(request, "recommendations/list.html", context)
 

@@ -1,12 +1,12 @@
 from django import forms
 
-from common.forms import DateField, ErrorStateMixin
+from common.forms import DateField, GovukForm
 from councils.models import Committee
 
 from .models import UpdateRound
 
 
-class OpenRoundForm(ErrorStateMixin, forms.Form):
+class OpenRoundForm(GovukForm):
     committee = forms.ModelChoiceField(
         queryset=None,
         label="Committee the updates go to",

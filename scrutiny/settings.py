@@ -91,8 +91,8 @@ TEMPLATES = [
     },
 ]
 
-# Form widgets are drawn from templates/forms/, in the GOV.UK markup.
-FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
+# Fields are drawn in GOV.UK markup from templates/forms/ (see common/forms.py).
+FORM_RENDERER = "common.forms.GovukRenderer"
 
 DATABASES = {
     "default": dj_database_url.config(

@@ -1,0 +1,64 @@
+"""Every form page, drawn by the form renderer, as it first shows and with its errors: axe-core finds
+nothing, "Error: " leads the title, and each error in the summary links to the field it is about."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from councils.models import Council, Membership
+from recommendations.models import Recommendation
+from tests.conftest import make_user
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+# (page, its button, whether pressing it with nothing filled in shows errors)
+PAGES = [
+    ("{rec}updates/new/", "Save update", True),
+    ("{rec}response/", "Save response", True),
+    ("{rec}lead-officer/", "Save lead officer", False),
+    ("{rec}themes/", "Save themes", False),
+    ("{review}rounds/new/", "Open the round", True),
+    ("/councils/southwark-council/import/", "Check the paper", True),
+    ("/councils/southwark-council/people/", "Add person", True),
+    ("/recommendations/?no_update_since=2024-13-45", "Apply filters", True),
+    ("{review}papers/cabinet-response/?as_at=1-1-2999", "Show the paper as at this date", True),
+]
+
+
+def sign_in(page, live_server, username):
+    page.goto(live_server.url + "/login/")
+    expect(page).to_have_title(re.compile(r"^Sign in"))
+    page.get_by_role("button", name="Sign in").click()
+    expect(page).to_have_title(re.compile(r"^Error: Sign in"))
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password", exact=True).fill("password")
+    page.get_by_role("button", name="Sign in").click()
+
+
+def test_each_form_page_is_accessible_empty_and_with_its_errors(page, live_server, seeded, axe):
+    admin = make_user("sadmin", first_name="Sam", last_name="Admin")
+    council = Council.objects.get(slug="southwark-council")
+    Membership.objects.create(user=admin, council=council, role=Membership.Role.ADMIN)
+    recommendation = Recommendation.objects.get(review__council=council, number=3)
+    places = {"rec": recommendation.get_absolute_url(), "review": recommendation.review.get_absolute_url()}
+    sign_in(page, live_server, "sadmin")
+
+    for path, button, shows_errors in PAGES:
+        url = live_server.url + path.format(**places)
+        page.goto(url)
+        assert axe(page) == [], path
+        if "?" in path:  # a bad value given in the link: the errors show at once
+            errors_shown = True
+        else:
+            page.get_by_role("button", name=button).click()
+            errors_shown = shows_errors
+        if not errors_shown:
+            continue
+        expect(page).to_have_title(re.compile(r"^Error: "))
+        assert axe(page) == [], f"{path}, with its errors"
+        links = page.locator(".govuk-error-summary__list a")
+        assert links.count() >= 1, path
+        for index in range(links.count()):
+            target = links.nth(index).get_attribute("href")
+            assert page.locator(target).count() == 1, f"{path}: {target} is not on the page"
