@@ -3,7 +3,7 @@
 from django.urls import reverse
 
 from common.history import save_with_history
-from recommendations.models import CabinetResponse, ProgressUpdate
+from recommendations.models import CabinetResponse, ProgressUpdate, Status
 from reviews.models import UpdateRound
 from tests.conftest import make_recommendation, make_review, make_update
 
@@ -91,7 +91,7 @@ def test_the_review_page_lists_recommendations_with_decision_and_latest_status(
 
     rows = list(response.context["recommendations"])
     assert [r.number for r in rows] == [1, 2]
-    assert rows[0].latest_status == "completed" and str(rows[0].last_updated_date) == "2024-05-01"
+    assert rows[0].latest_status == Status.COMPLETED and str(rows[0].last_updated_date) == "2024-05-01"
     assert rows[1].latest_status is None
     page = response.content.decode()
     assert "In part" in page and "No response yet" in page and "Completed" in page

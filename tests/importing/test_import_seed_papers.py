@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from councils.models import Council
-from recommendations.models import CabinetResponse, EvidenceLink, ProgressUpdate, Recommendation
+from recommendations.models import CabinetResponse, Decision, EvidenceLink, ProgressUpdate, Recommendation
 from reviews.models import Review, SourceDocument, UpdateRound
 from tests.conftest import SEEDS, make_user, seed
 
@@ -65,7 +65,7 @@ def test_oxford_2020_has_48_responses_26_agree_13_in_part_9_disagree():
     assert str(review.recommended_date) == "2020-11-03"
     assert list(review.recommendations.values_list("number", flat=True)) == list(range(1, 49))
     decisions = Counter(CabinetResponse.objects.values_list("decision", flat=True))
-    assert decisions == {"agree": 26, "in_part": 13, "disagree": 9}
+    assert decisions == {Decision.AGREE: 26, Decision.IN_PART: 13, Decision.DISAGREE: 9}
     wording = Counter(CabinetResponse.objects.values_list("decision_wording", flat=True))
     assert wording == {"Agree": 26, "In part": 13, "Disagree": 9}
     response = recommendation(OXFORD, 1).cabinet_response

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from recommendations import dashboard
-from recommendations.models import CabinetResponse, Recommendation
+from recommendations.models import CabinetResponse, Decision, Recommendation, Status
 from reviews.models import UpdateRound
 from tests.conftest import make_recommendation, make_review, make_update
 
@@ -35,11 +35,11 @@ def mixed(review):
         meeting_date=TODAY,
         due_date=TODAY - datetime.timedelta(days=1),
     )
-    make_update(recommendation=done, status="in_progress", text="a", update_date=LONG_AGO)
-    make_update(recommendation=done, status="completed", text="b", update_date=TODAY, round=update_round)
-    make_update(recommendation=moving, status="not_started", text="c", update_date=LONG_AGO)
-    make_update(recommendation=moving, status="in_progress", text="d", update_date=TODAY)
-    make_update(recommendation=stalled, status="in_progress", text="e", update_date=LONG_AGO)
+    make_update(recommendation=done, status=Status.IN_PROGRESS, text="a", update_date=LONG_AGO)
+    make_update(recommendation=done, status=Status.COMPLETED, text="b", update_date=TODAY, round=update_round)
+    make_update(recommendation=moving, status=Status.NOT_STARTED, text="c", update_date=LONG_AGO)
+    make_update(recommendation=moving, status=Status.IN_PROGRESS, text="d", update_date=TODAY)
+    make_update(recommendation=stalled, status=Status.IN_PROGRESS, text="e", update_date=LONG_AGO)
     return review
 
 
@@ -49,12 +49,20 @@ def test_the_dashboard_counts_decisions_statuses_and_what_needs_attention(mixed,
         board = dashboard.build(Recommendation.objects.all(), scope={"review": mixed.slug})
 
     assert board.total.count == 5 and board.agreed.count == 2 and board.completed.count == 1
-    assert {f.key: f.count for f in board.by_decision} == {"agree": 2, "in_part": 1, "disagree": 1, "none": 1}
+    assert {f.key: f.count for f in board.by_decision} == {
+        Decision.AGREE: 2,
+        Decision.IN_PART: 1,
+        Decision.DISAGREE: 1,
+        "none": 1,
+    }
     assert {f.key: f.count for f in board.by_status} == {
-        "not_started": 0, "in_progress": 2, "completed": 1, "not_taken_forward": 0, "none": 2,
+        Status.NOT_STARTED: 0, Status.IN_PROGRESS: 2, Status.COMPLETED: 1, Status.NOT_TAKEN_FORWARD: 0, "none": 2,
     }  # fmt: skip
-    agreed_row = next(cells for decision, cells in board.grid if decision.key == "agree")
-    assert {cell.key: cell.count for cell in agreed_row if cell.count} == {"in_progress": 1, "completed": 1}
+    agreed_row = next(cells for decision, cells in board.grid if decision.key == Decision.AGREE)
+    assert {cell.key: cell.count for cell in agreed_row if cell.count} == {
+        Status.IN_PROGRESS: 1,
+        Status.COMPLETED: 1,
+    }
     # 2, 3, 4, 5 owe an update for the overdue round; 3, 4, 5 have had none for six months.
     assert board.overdue.count == 4 and board.stalled.count == 3
     assert [r.number for r in board.changed] == [1, 2]
@@ -88,8 +96,8 @@ def test_the_dashboard_query_count_does_not_grow_with_the_data(review, django_as
         recommendation = make_recommendation(
             review, number, f"Recommendation {number}.", CabinetResponse.Decision.AGREE
         )
-        make_update(recommendation=recommendation, status="in_progress", text="x", update_date=LONG_AGO)
-        make_update(recommendation=recommendation, status="completed", text="y", update_date=TODAY)
+        make_update(recommendation=recommendation, status=Status.IN_PROGRESS, text="x", update_date=LONG_AGO)
+        make_update(recommendation=recommendation, status=Status.COMPLETED, text="y", update_date=TODAY)
     with django_assert_num_queries(3):
         board = dashboard.build(Recommendation.objects.all(), scope={})
     assert board.completed.count == 200 and len(board.changed) == dashboard.LIST_LENGTH

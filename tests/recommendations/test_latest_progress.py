@@ -6,7 +6,7 @@ import io
 from django.core.management import call_command
 
 from recommendations import services
-from recommendations.models import LatestProgress, ProgressUpdate
+from recommendations.models import LatestProgress, ProgressUpdate, Status
 
 
 def snapshot():
@@ -21,25 +21,33 @@ def test_recording_and_editing_updates_keeps_latest_progress_true(olive, recomme
     first = services.record_update(
         recommendation=recommendation,
         user=olive,
-        status="not_started",
+        status=Status.NOT_STARTED,
         text="Planned.",
         update_date="2024-01-01",
     )
-    assert snapshot() == [(recommendation.pk, first.pk, "not_started", datetime.date(2024, 1, 1), None, None)]
+    assert snapshot() == [
+        (recommendation.pk, first.pk, Status.NOT_STARTED, datetime.date(2024, 1, 1), None, None)
+    ]
     second = services.record_update(
         recommendation=recommendation,
         user=olive,
-        status="in_progress",
+        status=Status.IN_PROGRESS,
         text="Begun.",
         update_date="2024-03-01",
     )
-    services.edit_update(update=first, user=olive, version=1, update_date="2024-06-01", status="completed")
+    services.edit_update(
+        update=first, user=olive, version=1, update_date="2024-06-01", status=Status.COMPLETED
+    )
 
     kept = snapshot()
     LatestProgress.refresh()
     assert snapshot() == kept
     latest = LatestProgress.objects.get()
-    assert (latest.update_id, latest.status, latest.previous_status) == (first.pk, "completed", "in_progress")
+    assert (latest.update_id, latest.status, latest.previous_status) == (
+        first.pk,
+        Status.COMPLETED,
+        Status.IN_PROGRESS,
+    )
     assert second.pk != latest.update_id
 
 

@@ -6,7 +6,7 @@ import re
 
 from django.urls import reverse
 
-from recommendations.models import CabinetResponse, Theme
+from recommendations.models import CabinetResponse, Decision, Status, Theme
 from tests.conftest import make_recommendation, make_review, make_update
 
 LIST = reverse("recommendations:list")
@@ -34,16 +34,19 @@ def test_filters_combine_and_stay_in_the_url(client, alice, review):
     first.themes.add(housing)
     make_recommendation(review, 2, "Training for staff.", CabinetResponse.Decision.AGREE)
     make_recommendation(review, 3, "Refuge funding.", CabinetResponse.Decision.DISAGREE)
-    make_update(recommendation=first, status="completed", text="Opened.", update_date="2024-01-01")
+    make_update(recommendation=first, status=Status.COMPLETED, text="Opened.", update_date="2024-01-01")
     client.force_login(alice)
 
-    assert numbers(client.get(LIST, {"decision": "agree"})) == [1, 2]
-    assert numbers(client.get(LIST, {"decision": ["agree", "disagree"], "status": "none"})) == [2, 3]
+    assert numbers(client.get(LIST, {"decision": Decision.AGREE})) == [1, 2]
+    assert numbers(client.get(LIST, {"decision": [Decision.AGREE, Decision.DISAGREE], "status": "none"})) == [
+        2,
+        3,
+    ]
     assert numbers(client.get(LIST, {"theme": "housing"})) == [1]
-    assert numbers(client.get(LIST, {"status": "completed", "review": review.slug})) == [1]
+    assert numbers(client.get(LIST, {"status": Status.COMPLETED, "review": review.slug})) == [1]
     assert numbers(client.get(LIST, {"no_update_since": "2025-01-01"})) == [1, 2, 3]
     assert numbers(client.get(LIST, {"no_update_since": "2023-01-01"})) == [2, 3]
-    page = client.get(LIST, {"decision": "agree", "theme": "housing"})
+    page = client.get(LIST, {"decision": Decision.AGREE, "theme": "housing"})
     removes = {tag["value"]: tag["remove"] for tag in page.context["applied"]}
     assert removes["Agree"] == "theme=housing"
     assert "csv_query" in page.context and "format=csv" in page.context["csv_query"]
@@ -78,7 +81,7 @@ def test_the_csv_keeps_the_filters(client, alice, review):
     make_recommendation(review, 2, "Refused one.", CabinetResponse.Decision.DISAGREE)
     client.force_login(alice)
 
-    response = client.get(LIST, {"decision": "agree", "format": "csv"})
+    response = client.get(LIST, {"decision": Decision.AGREE, "format": "csv"})
 
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"].startswith('attachment; filename="recommendations-')
@@ -95,11 +98,11 @@ def test_a_page_of_the_list_takes_a_fixed_number_of_queries(
         recommendation = make_recommendation(
             review, number, f"Recommendation {number}.", CabinetResponse.Decision.AGREE
         )
-        make_update(recommendation=recommendation, status="in_progress", text="x")
+        make_update(recommendation=recommendation, status=Status.IN_PROGRESS, text="x")
     client.force_login(alice)
     # session, user, the filter form's five choice lists, count, the page
     with django_assert_max_num_queries(10):
-        response = client.get(LIST, {"decision": "agree", "sort": "-updated"})
+        response = client.get(LIST, {"decision": Decision.AGREE, "sort": "-updated"})
     assert len(numbers(response)) == 50
 
 

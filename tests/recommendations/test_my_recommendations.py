@@ -2,6 +2,7 @@
 
 from django.urls import reverse
 
+from recommendations.models import Status
 from reviews.models import UpdateRound
 from tests.conftest import make_recommendation, make_review, make_update
 
@@ -19,11 +20,11 @@ def test_my_recommendations_lists_what_i_lead_with_the_due_ones_first(
     update_round = UpdateRound.objects.create(
         review=review, committee=review.committee, meeting_date="2030-06-10", due_date="2030-05-20"
     )
-    make_update(recommendation=done, status="completed", text="Done.", update_date="2024-01-01")
+    make_update(recommendation=done, status=Status.COMPLETED, text="Done.", update_date="2024-01-01")
     make_update(
         recommendation=updated,
         round=update_round,
-        status="in_progress",
+        status=Status.IN_PROGRESS,
         text="Advertised.",
         update_date="2024-02-01",
     )

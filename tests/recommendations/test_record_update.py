@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from recommendations.models import ProgressUpdate
+from recommendations.models import ProgressUpdate, Status
 from reviews.models import UpdateRound
 
 
@@ -20,7 +20,7 @@ def add_url(recommendation):
 def valid(**overrides):
     today = timezone.localdate()
     data = {
-        "status": "in_progress",
+        "status": Status.IN_PROGRESS,
         "text": "The library opened on two Sundays in May.",
         "update_date_0": str(today.day),
         "update_date_1": str(today.month),
@@ -131,7 +131,7 @@ def test_an_officer_of_another_council_gets_404(client, oscar, recommendation):
 
 def test_an_officer_changes_an_update_and_history_keeps_both(client, olive, recommendation):
     update = ProgressUpdate.objects.create(
-        recommendation=recommendation, text="Planned.", status="not_started"
+        recommendation=recommendation, text="Planned.", status=Status.NOT_STARTED
     )
     review = recommendation.review
     url = reverse("recommendations:edit-update", args=[review.council.slug, review.slug, 1, update.pk])

@@ -4,7 +4,7 @@ import io
 
 from django.core.management import call_command
 
-from recommendations.models import Reminder
+from recommendations.models import Reminder, Status
 from reviews.models import UpdateRound
 from tests.conftest import make_recommendation, make_update
 
@@ -26,7 +26,7 @@ def test_each_lead_officer_is_reminded_once_a_day_of_what_is_due(olive, adam, re
     finished = make_recommendation(review, number=5, text="Already done.")
     finished.lead_officer = adam
     finished.save()
-    make_update(recommendation=finished, status="completed", text="Done.")
+    make_update(recommendation=finished, status=Status.COMPLETED, text="Done.")
 
     assert "Sent 2 reminders; 0 already reminded today." in remind()
 

@@ -7,7 +7,7 @@ from django.db import connection
 from django.urls import reverse
 
 from recommendations import services
-from recommendations.models import CabinetResponse, ProgressUpdate
+from recommendations.models import CabinetResponse, Decision, ProgressUpdate, Status
 from tests.conftest import join, make_user
 
 
@@ -20,7 +20,7 @@ def response_url(recommendation):
 
 def response_form(**overrides):
     data = {
-        "decision": "agree",
+        "decision": Decision.AGREE,
         "decision_wording": "Agree",
         "comment": "",
         "responder_name": "",
@@ -41,7 +41,7 @@ def test_a_stale_response_edit_shows_both_versions_and_saves_nothing(client, oli
         user=None,
         version=1,
         comment="Theirs: Sundays from June.",
-        decision="agree",
+        decision=Decision.AGREE,
     )
     client.force_login(olive)
 
@@ -71,18 +71,18 @@ def test_recording_a_response_that_someone_recorded_meanwhile_is_refused(client,
     from tests.conftest import make_recommendation
 
     recommendation = make_recommendation(review, number=2)
-    services.save_response(recommendation=recommendation, user=None, version=None, decision="disagree")
+    services.save_response(recommendation=recommendation, user=None, version=None, decision=Decision.DISAGREE)
     client.force_login(olive)
 
     page = client.post(response_url(recommendation), response_form(version=""))
 
     assert page.status_code == 409
-    assert CabinetResponse.objects.get(recommendation=recommendation).decision == "disagree"
+    assert CabinetResponse.objects.get(recommendation=recommendation).decision == Decision.DISAGREE
 
 
 def test_a_stale_update_edit_is_refused(client, olive, recommendation):
     update = ProgressUpdate.objects.create(
-        recommendation=recommendation, text="Planned.", status="not_started"
+        recommendation=recommendation, text="Planned.", status=Status.NOT_STARTED
     )
     services.edit_update(update=update, user=None, version=1, text="Begun.")
     review = recommendation.review
@@ -92,7 +92,7 @@ def test_a_stale_update_edit_is_refused(client, olive, recommendation):
     page = client.post(
         url,
         {
-            "status": "completed",
+            "status": Status.COMPLETED,
             "text": "Done.",
             "update_date_0": "1",
             "update_date_1": "5",
