@@ -71,4 +71,4 @@ class RoleForm(GovukForm):
         if membership is not None:
             person = membership.user
             self.fields["role"].label = f"Role of {person.get_full_name() or person.username}"
-            self.fields["role"].hide_label = True
+            self.fields["role"].hide_label = True  # type: ignore[attr-defined]  # read by forms/field.html

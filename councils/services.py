@@ -3,6 +3,8 @@
 import secrets
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 
 from common.history import delete_with_history, save_with_history
@@ -12,7 +14,7 @@ from .models import Committee, Council, Membership, Role
 
 
 @transaction.atomic
-def find_or_add_council(*, name, user, reason) -> tuple[Council, bool]:
+def find_or_add_council(*, name: str, user: AbstractBaseUser | None, reason: str) -> tuple[Council, bool]:
     """The council of this name, made if there is none; and whether it was made."""
     council = Council.objects.filter(name=name).first()
     if council is not None:
@@ -22,19 +24,28 @@ def find_or_add_council(*, name, user, reason) -> tuple[Council, bool]:
 
 
 @transaction.atomic
-def find_or_add_committee(*, council, name, user, reason) -> Committee:
+def find_or_add_committee(
+    *, council: Council, name: str, user: AbstractBaseUser | None, reason: str
+) -> Committee:
     committee = Committee.objects.filter(council=council, name=name).first()
     return committee or save_with_history(Committee(council=council, name=name), user=user, reason=reason)
 
 
-def new_account(*, username, email=""):
+def new_account(*, username: str, email: str = "") -> tuple[User, str]:
     """A new account with a random one-time password; returns it and the password."""
     password = secrets.token_urlsafe(12)
     return get_user_model().objects.create_user(username=username, email=email, password=password), password
 
 
 @transaction.atomic
-def grant(*, council, person, role, user, reason=None) -> tuple[Membership, bool]:
+def grant(
+    *,
+    council: Council,
+    person: User,
+    role: Role | str,
+    user: AbstractBaseUser | None,
+    reason: str | None = None,
+) -> tuple[Membership, bool]:
     """Give the person this role in the council, or change the role they have; and whether anything changed."""
     role = Role(role)
     membership = Membership.objects.filter(council=council, user=person).first()
@@ -50,7 +61,9 @@ def grant(*, council, person, role, user, reason=None) -> tuple[Membership, bool
 
 
 @transaction.atomic
-def add_member(*, council, user, email, role):
+def add_member(
+    *, council: Council, user: AbstractBaseUser | None, email: str, role: Role | str
+) -> tuple[Membership, str | None]:
     """Give the person with this e-mail a role here, making their account if need be.
 
     Returns the membership and, for a new account, its one-time password.
@@ -70,11 +83,11 @@ def add_member(*, council, user, email, role):
     return membership, password
 
 
-def set_role(*, membership, user, role):
+def set_role(*, membership: Membership, user: AbstractBaseUser | None, role: Role | str) -> Membership:
     membership, _ = grant(council=membership.council, person=membership.user, role=role, user=user)
     return membership
 
 
 @transaction.atomic
-def remove_member(*, membership, user):
+def remove_member(*, membership: Membership, user: AbstractBaseUser | None) -> None:
     delete_with_history(membership, user=user, reason="Removed from the council")

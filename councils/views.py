@@ -27,7 +27,7 @@ def people(request, slug):
         council.memberships.select_related("user").order_by("user__first_name", "user__username")
     )
     for membership in memberships:
-        membership.role_form = RoleForm(membership=membership)
+        membership.role_form = RoleForm(membership=membership)  # type: ignore[attr-defined]  # for the template
     context = {"council": council, "form": form, "memberships": memberships}
     return render(request, "councils/people.html", context)
 

@@ -255,7 +255,7 @@ def _plan_review(
         if rng.random() < 0.5
         else None,
     )
-    review._history_date = _moment(rng, recommended_date)
+    review._history_date = _moment(rng, recommended_date)  # type: ignore[attr-defined]  # for simple-history
     plan.reviews.append(review)
 
     rounds = []
@@ -280,9 +280,9 @@ def _plan_review(
         )
         # Opened the day after the last meeting (or the response), closed a few days after its own;
         # updates are written in between, up to the due date.
-        update_round._starts = (meetings[j - 1] if j else response_date) + datetime.timedelta(days=1)
-        update_round._history_date = _moment(rng, update_round._starts)
-        update_round._closes_at = _moment(rng, closes) if closes < as_of else None
+        update_round._starts = (meetings[j - 1] if j else response_date) + datetime.timedelta(days=1)  # type: ignore[attr-defined]  # read by write.py
+        update_round._history_date = _moment(rng, update_round._starts)  # type: ignore[attr-defined]  # for simple-history
+        update_round._closes_at = _moment(rng, closes) if closes < as_of else None  # type: ignore[attr-defined]  # read by write.py
         rounds.append(update_round)
     plan.rounds.extend(rounds)
 
@@ -310,7 +310,7 @@ def _plan_review(
             lead_officer=rng.choice(plan.officers) if rng.random() < 0.9 else None,
             source_position=number,
         )
-        recommendation._history_date = review._history_date
+        recommendation._history_date = review._history_date  # type: ignore[attr-defined]  # for simple-history
         plan.recommendations.append(recommendation)
         others = [t for t in THEME_NAMES if t != theme]
         for name in [theme, *rng.sample(others, _pick(rng, [(0, 45), (1, 40), (2, 15)]))]:
@@ -333,7 +333,7 @@ def _plan_review(
                 response_date=response_date,
                 source_position=number,
             )
-            response._history_date = _moment(rng, response_date)
+            response._history_date = _moment(rng, response_date)  # type: ignore[attr-defined]  # for simple-history
             plan.responses.append(response)
         _plan_updates(plan, rng, words, recommendation, rounds, decision, thing, status_words, as_of)
 
@@ -341,7 +341,7 @@ def _plan_review(
 def _plan_updates(plan, rng, words, recommendation, rounds, decision, thing, status_words, as_of):
     """One update a round, the status moving on, until it stalls; the open round may still be owed."""
     moves = MOVES[decision]
-    status = None
+    status: Status | None = None
     finished_on = None
     stalls_at = rng.randint(1, len(rounds) - 1) if len(rounds) > 1 and rng.random() < STALL_CHANCE else None
     author = recommendation.lead_officer or rng.choice(plan.officers)
@@ -389,7 +389,7 @@ def _plan_updates(plan, rng, words, recommendation, rounds, decision, thing, sta
             author=author,
             evidence=f"Report to Cabinet, {update_date:%-d %B %Y}" if rng.random() < 0.1 else "",
         )
-        update._history_date = _moment(rng, update_date)
+        update._history_date = _moment(rng, update_date)  # type: ignore[attr-defined]  # for simple-history
         plan.updates.append(update)
 
 

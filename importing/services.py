@@ -7,20 +7,24 @@ what was held, without reading the file again.
 """
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
+from typing import Any, NoReturn
 
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
 from common.history import importer_user
 from councils import services as council_services
-from councils.models import Council
+from councils.models import Committee, Council
 from recommendations import services as recommendation_services
 from recommendations.models import ProgressUpdate, Recommendation
 from reviews import services as review_services
 from reviews.models import Review, SourceDocument, UpdateRound
 
 from .layouts import PaperError, ParsedPaper, ReadPaper, read_paper
+from .layouts.base import ParsedRecommendation
 from .models import PendingImport
 
 # How long an uploaded paper waits for its admin to say "Import".
@@ -54,7 +58,13 @@ class PaperOutcome:
         }
 
 
-def import_papers(*, files, user=None, council=None, dry_run=False) -> list[PaperOutcome]:
+def import_papers(
+    *,
+    files: Iterable[tuple[str, bytes]],
+    user: User | None = None,
+    council: Council | None = None,
+    dry_run: bool = False,
+) -> list[PaperOutcome]:
     """Import papers, given as (file name, bytes) pairs, all or nothing.
 
     Every file is read before anything is written, so a bad one changes
@@ -65,7 +75,9 @@ def import_papers(*, files, user=None, council=None, dry_run=False) -> list[Pape
     )
 
 
-def _import(papers: list[ReadPaper], *, user, council=None, dry_run=False) -> list[PaperOutcome]:
+def _import(
+    papers: list[ReadPaper], *, user: User | None, council: Council | None = None, dry_run: bool = False
+) -> list[PaperOutcome]:
     if council is not None:
         for paper in papers:
             if paper.parsed.council.casefold() != council.name.casefold():
@@ -81,7 +93,7 @@ def _import(papers: list[ReadPaper], *, user, council=None, dry_run=False) -> li
     return outcomes
 
 
-def hold_upload(*, council, user, name, data) -> PendingImport:
+def hold_upload(*, council: Council, user: User, name: str, data: bytes) -> PendingImport:
     """Read an uploaded paper and keep it, with what importing it would create, for its admin to check.
 
     Raises PaperError, writing nothing, if it cannot be read or is another council's.
@@ -104,7 +116,7 @@ def hold_upload(*, council, user, name, data) -> PendingImport:
         )
 
 
-def import_pending(*, pending: PendingImport, user) -> PaperOutcome:
+def import_pending(*, pending: PendingImport, user: User) -> PaperOutcome:
     """Import a held upload as it was read; it is no longer held afterwards, whatever happens."""
     paper = ReadPaper(
         pending.name,
@@ -123,13 +135,13 @@ def import_pending(*, pending: PendingImport, user) -> PaperOutcome:
 class _PaperImport:
     """Writes one paper that has been read, as one user, for the reason "Imported from <file>"."""
 
-    def __init__(self, paper: ReadPaper, user):
+    def __init__(self, paper: ReadPaper, user: User) -> None:
         self.paper, self.parsed, self.user = paper, paper.parsed, user
         self.reason = f"Imported from {paper.name}"
         self.outcome = PaperOutcome(name=paper.name, layout=self.parsed.layout)
-        self.history = {"user": user, "reason": self.reason}
+        self.history: dict[str, Any] = {"user": user, "reason": self.reason}
 
-    def fail(self, message, line=None):
+    def fail(self, message: str, line: int | None = None) -> NoReturn:
         where = f", line {line}" if line else ""
         raise PaperError(f"{self.paper.name}{where}: {message}")
 
@@ -166,14 +178,14 @@ class _PaperImport:
             self.add_round(review, recommendations, document)
         return self.outcome
 
-    def committee(self, name):
+    def committee(self, name: str) -> Committee:
         return council_services.find_or_add_committee(council=self.council, name=name, **self.history)
 
     def review(self) -> Review:
         """The review the paper is about, made or brought up to date with what the paper says of it."""
         parsed = self.parsed
         review = self.find_review()
-        said = {
+        said: dict[str, Any] = {
             "committee": self.committee(parsed.review_committee) if parsed.review_committee else None,
             "recommended_date": parsed.review_recommended_date,
             "report_dated": parsed.review_report_dated,
@@ -219,10 +231,10 @@ class _PaperImport:
         self.fail(f"the importer cannot tell which of {council}'s reviews it is about.")
         raise AssertionError  # fail() raises
 
-    def recommendations(self, review, document) -> dict[int, Recommendation]:
+    def recommendations(self, review: Review, document: SourceDocument) -> dict[int, Recommendation]:
         """The paper's recommendations, by number: those the review has already, and the new ones."""
         existing = {r.number: r for r in review.recommendations.select_related("cabinet_response")}
-        found = {}
+        found: dict[int, Recommendation] = {}
         for item in self.parsed.recommendations:
             recommendation = existing.get(item.number)
             if recommendation is None:
@@ -247,8 +259,11 @@ class _PaperImport:
                 self.add_response(recommendation, item, document)
         return found
 
-    def add_response(self, recommendation, item, document):
+    def add_response(
+        self, recommendation: Recommendation, item: ParsedRecommendation, document: SourceDocument
+    ) -> None:
         parsed = item.response
+        assert parsed is not None  # the caller adds only the responses there are
         current = getattr(recommendation, "cabinet_response", None)
         if current is not None:
             if (current.decision, current.comment) != (parsed.decision, parsed.comment):
@@ -271,8 +286,11 @@ class _PaperImport:
         )
         self.outcome.responses += 1
 
-    def add_round(self, review, recommendations, document):
+    def add_round(
+        self, review: Review, recommendations: dict[int, Recommendation], document: SourceDocument
+    ) -> None:
         parsed = self.parsed.round
+        assert parsed is not None  # the caller adds a round only for a paper that has one
         committee = self.committee(parsed.committee)
         if review.rounds.filter(committee=committee, meeting_date=parsed.meeting_date).exists():
             self.fail(

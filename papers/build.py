@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from django.urls import reverse
 from django.utils import timezone
 
+from recommendations.models import CabinetResponse, Recommendation
 from reviews import prose
 from reviews.models import Review, SourceDocument, UpdateRound
 
@@ -65,7 +66,7 @@ class Paper:
     def url(self, output="html"):
         """This paper's page, or its Word or CSV download, keeping an asked-for date."""
         name = url_name(self.slug, output)
-        args = [self.review.council.slug, self.review.slug]
+        args: list[str | datetime.date] = [self.review.council.slug, self.review.slug]
         if self.update_round:
             args.append(self.update_round.meeting_date)
         return reverse(name, args=args) + self.query
@@ -98,7 +99,7 @@ class Paper:
 class ResponseRow:
     number: int
     text: str
-    response: object  # a CabinetResponse, or None
+    response: CabinetResponse | None
     comment: list[str] = field(default_factory=list)
 
     @property
@@ -132,10 +133,10 @@ class UpdateEntry:
 class Section:
     """A recommendation in an update report: its RECOMMENDATION paragraph and its UPDATE."""
 
-    recommendation: object
+    recommendation: Recommendation
     # The report's own paragraph number for it, where this report is its source.
     paragraph_number: int | None
-    response: object
+    response: CabinetResponse | None
     updates: list[UpdateEntry]
     status: str = ""
     status_label: str = ""

@@ -7,6 +7,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from . import build, spreadsheet, word
+from .build import Paper
 
 FORMATS = ("html", "docx", "csv")
 CONTENT_TYPES = {
@@ -22,14 +23,14 @@ class PaperKind:
 
     slug: str
     name: str
-    build: Callable[..., build.Paper]
+    build: Callable[..., Paper]
     template: str
     word: Callable  # (document, paper): the paper's own part of its .docx
-    rows: Callable[[build.Paper], Iterable[list]]  # its CSV rows, the header first
+    rows: Callable[[Paper], Iterable[list]]  # its CSV rows, the header first
     # A round's paper: its address names the round by its meeting date.
     of_round: bool = False
 
-    def make(self, review, *, update_round=None, as_at=None) -> build.Paper:
+    def make(self, review, *, update_round=None, as_at=None) -> Paper:
         """The paper of this review (and round), as the data stands now or stood at the end of ``as_at``."""
         return self.build(review, slug=self.slug, name=self.name, update_round=update_round, as_at=as_at)
 

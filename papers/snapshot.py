@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
+from django.db import models
 
 from councils.models import Committee
 from recommendations.models import CabinetResponse, ProgressUpdate, Recommendation
@@ -50,7 +51,7 @@ class Snapshot:
 
 def _latest_of_each(records):
     """Instances from ``history.as_of()``: keep one per id, the latest version."""
-    latest = {}
+    latest: dict[int, tuple[tuple[datetime.datetime, int], models.Model]] = {}
     for instance in records:
         record = instance._history
         key = (record.history_date, record.history_id)

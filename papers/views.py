@@ -1,3 +1,5 @@
+from typing import cast
+
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
@@ -15,8 +17,9 @@ def paper(request, council_slug, slug, kind, meeting_date=None, output="html"):
     update_round = get_round(review, meeting_date) if kind.of_round else None
     form = AsAtForm(request.GET)
     if form.is_bound and not form.is_valid() and output != "html":
+        # Iterating an ErrorList gives its messages as text, not the ValidationErrors it holds.
         return HttpResponseBadRequest(
-            " ".join(form.errors["as_at"]), content_type="text/plain; charset=utf-8"
+            " ".join(cast(list[str], form.errors["as_at"])), content_type="text/plain; charset=utf-8"
         )
     built = kind.make(review, update_round=update_round, as_at=form.date)
     if output != "html":

@@ -118,7 +118,7 @@ def build(recommendations, *, scope):
             :LIST_LENGTH
         ]
     )
-    transitions = {}
+    transitions: dict[tuple[str, str], int] = {}
     for row in groups:
         if row["previous_status"] is not None and row["previous_status"] != row["latest_status"]:
             key = (row["previous_status"] or NO_STATUS, row["status_key"])

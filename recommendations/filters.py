@@ -172,7 +172,8 @@ class RecommendationFilter(django_filters.FilterSet):
     @cached_property
     def chosen_council(self):
         data = self.form.cleaned_data if self.is_valid() else {}
-        return data.get("council") or (data.get("review").council if data.get("review") else None)
+        review = data.get("review")
+        return data.get("council") or (review.council if review else None)
 
     @cached_property
     def waits_for_a_council(self):

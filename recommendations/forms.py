@@ -1,9 +1,13 @@
+from typing import cast
+
 from django import forms
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User
 from django.utils import timezone
 
 from common.forms import Checkboxes, DateField, GovukForm, Radios
 from councils.models import Membership
+from reviews.models import UpdateRound
 
 from .models import CabinetResponse, ProgressUpdate, Theme
 
@@ -32,7 +36,7 @@ class ProgressUpdateForm(GovukForm):
         },
     )
     update_date = DateField(name="the date of the update", not_future=True, label="Date of the update")
-    round = forms.ModelChoiceField(
+    round: "forms.ModelChoiceField[UpdateRound]" = forms.ModelChoiceField(
         queryset=None,
         required=False,
         empty_label="Not for a round",
@@ -50,8 +54,9 @@ class ProgressUpdateForm(GovukForm):
     def __init__(self, *args, review, **kwargs):
         kwargs.setdefault("initial", {}).setdefault("update_date", timezone.localdate())
         super().__init__(*args, **kwargs)
-        self.fields["round"].queryset = review.rounds.open().select_related("committee")
-        self.fields["text"].strip = True
+        round_field = cast("forms.ModelChoiceField[UpdateRound]", self.fields["round"])
+        round_field.queryset = review.rounds.open().select_related("committee")
+        cast(forms.CharField, self.fields["text"]).strip = True
 
 
 class CabinetResponseForm(GovukForm):
@@ -85,7 +90,7 @@ class CabinetResponseForm(GovukForm):
 
 
 class LeadOfficerForm(GovukForm):
-    lead_officer = forms.ModelChoiceField(
+    lead_officer: "forms.ModelChoiceField[User]" = forms.ModelChoiceField(
         queryset=None,
         required=False,
         empty_label="No lead officer",
@@ -96,7 +101,8 @@ class LeadOfficerForm(GovukForm):
 
     def __init__(self, *args, council, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["lead_officer"].queryset = (
+        officers = cast("forms.ModelChoiceField[User]", self.fields["lead_officer"])
+        officers.queryset = (
             get_user_model()
             .objects.filter(
                 memberships__council=council,
@@ -105,7 +111,8 @@ class LeadOfficerForm(GovukForm):
             )
             .order_by("first_name", "last_name", "username")
         )
-        self.fields["lead_officer"].label_from_instance = lambda user: user.get_full_name() or user.username
+        # Replaces the field's method for this form only, which the stubs cannot express.
+        officers.label_from_instance = lambda user: user.get_full_name() or user.username  # type: ignore[method-assign, assignment]
 
 
 class ThemesForm(GovukForm):

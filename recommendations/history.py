@@ -3,6 +3,7 @@
 import difflib
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.apps import apps
 
@@ -25,7 +26,7 @@ class FieldChange:
 
 @dataclass
 class HistoryEntry:
-    record: object  # a historical record
+    record: Any  # a historical record, which simple-history gives no type
     subject: str
     action: str  # "Created", "Changed" or "Deleted"
     changes: list[FieldChange] = field(default_factory=list)
@@ -68,7 +69,8 @@ def _entries(records, subject, extra=None):
 
     ``extra(record, before)`` adds changes the records' own fields do not show.
     """
-    entries, previous = [], {}
+    entries: list[HistoryEntry] = []
+    previous: dict[int, Any] = {}
     for record in sorted(records, key=lambda r: (r.history_date, r.history_id)):
         before = previous.get(record.id)
         label = subject(record)
@@ -130,7 +132,7 @@ def _themes_by_version(versions):
         .objects.filter(history__in=[version.history_id for version in versions])
         .select_related("theme")
     )
-    names = {}
+    names: dict[int, list[str]] = {}
     for link in links:
         names.setdefault(link.history_id, []).append(link.theme.name)
     return {history_id: sorted(theme_names) for history_id, theme_names in names.items()}

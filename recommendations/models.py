@@ -276,7 +276,7 @@ class Status(models.TextChoices):
     NOT_TAKEN_FORWARD = "not_taken_forward", "Not taken forward"
 
     @classmethod
-    def finished(cls):
+    def finished(cls) -> list["Status"]:
         """The statuses that close a recommendation: nothing more is owed on it."""
         return [cls.COMPLETED, cls.NOT_TAKEN_FORWARD]
 
@@ -400,7 +400,8 @@ class LatestProgress(models.Model):
         if recommendation_ids is not None:
             updates = updates.filter(recommendation_id__in=recommendation_ids)
             existing = existing.filter(recommendation_id__in=recommendation_ids)
-        rows, seen = [], {}
+        rows: list[LatestProgress] = []
+        seen: dict[int, LatestProgress] = {}
         for update in updates.iterator(chunk_size=5000):
             recommendation_id = update["recommendation_id"]
             if recommendation_id in seen:
@@ -417,7 +418,8 @@ class LatestProgress(models.Model):
             )
             rows.append(seen[recommendation_id])
         existing.delete()
-        cls.objects.bulk_create(rows, batch_size=5000)
+        # By name, not cls: the stubs type cls() as this model but cls.objects as of Self.
+        LatestProgress.objects.bulk_create(rows, batch_size=5000)
 
 
 class EvidenceLink(models.Model):

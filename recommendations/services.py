@@ -12,13 +12,16 @@ recommendation first, so that two at once are done one after the other.
 """
 
 from collections.abc import Iterable
+from typing import Any, TypeVar
 
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
 from common.history import delete_with_history, save_with_history
 from common.slugs import unique_slug
-from reviews.models import SourceDocument
+from reviews.models import Review, SourceDocument
 
 from .models import CabinetResponse, EvidenceLink, LatestProgress, ProgressUpdate, Recommendation, Theme
 
@@ -26,12 +29,16 @@ from .models import CabinetResponse, EvidenceLink, LatestProgress, ProgressUpdat
 class StaleEdit(Exception):
     """Someone else saved the record after this edit began."""
 
-    def __init__(self, current):
+    def __init__(self, current: Recommendation | CabinetResponse | ProgressUpdate) -> None:
         self.current = current
         super().__init__(f"{current} was changed by someone else (now version {current.version}).")
 
 
-def _lock(model, pk, version):
+# The records an edit carries a version of.
+_Versioned = TypeVar("_Versioned", Recommendation, ProgressUpdate)
+
+
+def _lock(model: type[_Versioned], pk: int, version: int) -> _Versioned:
     """The record, locked for this transaction, if it is still at ``version``."""
     current = model.objects.select_for_update().get(pk=pk)
     if current.version != version:
@@ -39,12 +46,12 @@ def _lock(model, pk, version):
     return current
 
 
-def _lock_recommendation(recommendation_id):
+def _lock_recommendation(recommendation_id: int) -> Recommendation:
     """Hold the recommendation's row, so that writes to its updates and response queue behind each other."""
     return Recommendation.objects.select_for_update().get(pk=recommendation_id)
 
 
-def refresh_latest_progress(recommendation_ids):
+def refresh_latest_progress(recommendation_ids: Iterable[int] | None) -> None:
     """Bring the dashboards' latest-progress rows of these recommendations up to date with their updates.
 
     Called by every function here that writes updates, in its transaction;
@@ -59,13 +66,23 @@ def refresh_latest_progress(recommendation_ids):
 
 
 @transaction.atomic
-def add_recommendation(*, review, user, reason, **fields) -> Recommendation:
+def add_recommendation(
+    *, review: Review, user: AbstractBaseUser | None, reason: str, **fields: Any
+) -> Recommendation:
     """Add a recommendation to a review."""
     return save_with_history(Recommendation(review=review, **fields), user=user, reason=reason)
 
 
 @transaction.atomic
-def edit_recommendation(*, recommendation, user, version, reason, themes=None, **fields) -> Recommendation:
+def edit_recommendation(
+    *,
+    recommendation: Recommendation,
+    user: AbstractBaseUser | None,
+    version: int,
+    reason: str,
+    themes: Iterable[Theme] | None = None,
+    **fields: Any,
+) -> Recommendation:
     """Change a recommendation's fields (and, given ``themes``, its themes), in one history row."""
     current = _lock(Recommendation, recommendation.pk, version)
     for name, value in fields.items():
@@ -77,7 +94,9 @@ def edit_recommendation(*, recommendation, user, version, reason, themes=None, *
 
 
 @transaction.atomic
-def delete_recommendation(*, recommendation, user, reason) -> None:
+def delete_recommendation(
+    *, recommendation: Recommendation, user: AbstractBaseUser | None, reason: str
+) -> None:
     """Delete a recommendation, and its response, updates and evidence links, each with its history."""
     current = _lock_recommendation(recommendation.pk)
     for update in current.updates.all():
@@ -91,7 +110,9 @@ def delete_recommendation(*, recommendation, user, reason) -> None:
 
 
 @transaction.atomic
-def assign_lead_officer(*, recommendation, user, officer, version) -> Recommendation:
+def assign_lead_officer(
+    *, recommendation: Recommendation, user: AbstractBaseUser | None, officer: User | None, version: int
+) -> Recommendation:
     current = _lock(Recommendation, recommendation.pk, version)
     current.lead_officer = officer
     current.version += 1
@@ -100,14 +121,23 @@ def assign_lead_officer(*, recommendation, user, officer, version) -> Recommenda
 
 
 @transaction.atomic
-def set_themes(*, recommendation, user, themes, new_names=(), version) -> Recommendation:
+def set_themes(
+    *,
+    recommendation: Recommendation,
+    user: AbstractBaseUser | None,
+    themes: Iterable[Theme],
+    new_names: Iterable[str] = (),
+    version: int,
+) -> Recommendation:
     """Set the recommendation's themes, making any new ones; one history row says so."""
     current = _lock(Recommendation, recommendation.pk, version)
     chosen = {theme.pk: theme for theme in themes}
     for name in new_names:
         existing = Theme.objects.filter(name__iexact=name).first()
         theme = existing or save_with_history(
-            Theme(name=name, slug=unique_slug(Theme.objects, name)), user=user, reason="Added as a theme"
+            Theme(name=name, slug=unique_slug(Theme.objects.all(), name)),
+            user=user,
+            reason="Added as a theme",
         )
         chosen[theme.pk] = theme
     _set_theme_links(current, chosen.values())
@@ -118,17 +148,19 @@ def set_themes(*, recommendation, user, themes, new_names=(), version) -> Recomm
     )
 
 
-def _set_theme_links(recommendation, themes):
+def _set_theme_links(recommendation: Recommendation, themes: Iterable[Theme]) -> None:
     # The links are recorded once, with the caller's save, rather than per add and remove.
-    recommendation.skip_history_when_saving = True
+    recommendation.skip_history_when_saving = True  # type: ignore[attr-defined]  # simple-history's flag
     try:
         recommendation.themes.set(list(themes))
     finally:
-        del recommendation.skip_history_when_saving
+        del recommendation.skip_history_when_saving  # type: ignore[attr-defined]
 
 
 @transaction.atomic
-def link_evidence(*, recommendation, document: SourceDocument, user, reason) -> bool:
+def link_evidence(
+    *, recommendation: Recommendation, document: SourceDocument, user: AbstractBaseUser | None, reason: str
+) -> bool:
     """Keep a paper as evidence of progress on a recommendation; False if it already is."""
     if EvidenceLink.objects.filter(recommendation=recommendation, source_document=document).exists():
         return False
@@ -144,7 +176,14 @@ def link_evidence(*, recommendation, document: SourceDocument, user, reason) -> 
 
 
 @transaction.atomic
-def save_response(*, recommendation, user, version, reason="", **fields) -> CabinetResponse:
+def save_response(
+    *,
+    recommendation: Recommendation,
+    user: AbstractBaseUser | None,
+    version: int | None,
+    reason: str = "",
+    **fields: Any,
+) -> CabinetResponse:
     """Record the cabinet response, or change it if ``version`` is the current one.
 
     ``version`` is None for a new response; if one was recorded meanwhile,
@@ -168,7 +207,7 @@ def save_response(*, recommendation, user, version, reason="", **fields) -> Cabi
 
 
 @transaction.atomic
-def delete_response(*, response, user, reason) -> None:
+def delete_response(*, response: CabinetResponse, user: AbstractBaseUser | None, reason: str) -> None:
     _lock_recommendation(response.recommendation_id)
     delete_with_history(response, user=user, reason=reason)
 
@@ -179,7 +218,13 @@ def delete_response(*, response, user, reason) -> None:
 
 
 @transaction.atomic
-def record_update(*, recommendation, user, reason="Recorded a progress update", **fields) -> ProgressUpdate:
+def record_update(
+    *,
+    recommendation: Recommendation,
+    user: AbstractBaseUser | None,
+    reason: str = "Recorded a progress update",
+    **fields: Any,
+) -> ProgressUpdate:
     """Add a progress update; its author is ``user`` unless ``author`` is given."""
     _lock_recommendation(recommendation.pk)
     fields.setdefault("author", user)
@@ -191,7 +236,9 @@ def record_update(*, recommendation, user, reason="Recorded a progress update", 
 
 
 @transaction.atomic
-def add_updates(updates: Iterable[ProgressUpdate], *, user, reason) -> list[ProgressUpdate]:
+def add_updates(
+    updates: Iterable[ProgressUpdate], *, user: AbstractBaseUser | None, reason: str
+) -> list[ProgressUpdate]:
     """Add many updates at once (an imported round, the demo data), each with its history row.
 
     An update's ``_history_date``, where set, dates its history row.
@@ -207,7 +254,14 @@ def add_updates(updates: Iterable[ProgressUpdate], *, user, reason) -> list[Prog
 
 
 @transaction.atomic
-def edit_update(*, update, user, version, reason="Edited the progress update", **fields) -> ProgressUpdate:
+def edit_update(
+    *,
+    update: ProgressUpdate,
+    user: AbstractBaseUser | None,
+    version: int,
+    reason: str = "Edited the progress update",
+    **fields: Any,
+) -> ProgressUpdate:
     _lock_recommendation(update.recommendation_id)
     current = _lock(ProgressUpdate, update.pk, version)
     for name, value in fields.items():
@@ -219,7 +273,7 @@ def edit_update(*, update, user, version, reason="Edited the progress update", *
 
 
 @transaction.atomic
-def delete_update(*, update, user, reason) -> None:
+def delete_update(*, update: ProgressUpdate, user: AbstractBaseUser | None, reason: str) -> None:
     """Delete a progress update; the recommendation's latest progress falls back to the one before."""
     _lock_recommendation(update.recommendation_id)
     delete_with_history(update, user=user, reason=reason)

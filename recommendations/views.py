@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from councils.access import get_council_for_user
 from councils.models import Council
-from reviews.models import UpdateRound
+from reviews.models import Review, UpdateRound
 
 from . import dashboard, services
 from .access import get_recommendation_for_user
@@ -298,7 +298,7 @@ def mine(request):
         .with_owed_round()
     )
     rounds = UpdateRound.objects.in_bulk({r.owed_round_id for r in recommendations if r.owed_round_id})
-    groups = {}
+    groups: dict[Review, list[Recommendation]] = {}
     for recommendation in sorted(
         recommendations,
         key=lambda r: (

@@ -1,3 +1,5 @@
+from typing import cast
+
 from django import forms
 
 from common.forms import DateField, GovukForm
@@ -7,7 +9,7 @@ from .models import UpdateRound
 
 
 class OpenRoundForm(GovukForm):
-    committee = forms.ModelChoiceField(
+    committee: "forms.ModelChoiceField[Committee]" = forms.ModelChoiceField(
         queryset=None,
         label="Committee the updates go to",
         empty_label="Select a committee",
@@ -23,10 +25,12 @@ class OpenRoundForm(GovukForm):
     def __init__(self, *args, review, **kwargs):
         super().__init__(*args, **kwargs)
         self.review = review
-        self.fields["committee"].queryset = Committee.objects.filter(council=review.council)
+        committee = cast("forms.ModelChoiceField[Committee]", self.fields["committee"])
+        committee.queryset = Committee.objects.filter(council=review.council)
 
     def clean(self):
         data = super().clean()
+        assert data is not None  # Form.clean returns the cleaned data
         meeting, due = data.get("meeting_date"), data.get("due_date")
         if meeting and due and due > meeting:
             self.add_error(

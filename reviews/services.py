@@ -1,42 +1,66 @@
 """The only code that creates and changes reviews, update rounds and source documents."""
 
+import datetime
+from typing import Any
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
 from common.history import save_with_history
 from common.slugs import unique_slug
+from councils.models import Committee, Council
 
 from .models import Review, SourceDocument, UpdateRound
 
 
 @transaction.atomic
-def add_review(*, council, title, user, reason, **fields) -> Review:
+def add_review(
+    *, council: Council, title: str, user: AbstractBaseUser | None, reason: str, **fields: Any
+) -> Review:
     """A new review of the council, with a slug no other review has."""
     review = Review(council=council, title=title, slug=unique_slug(Review.objects.all(), title), **fields)
     return save_with_history(review, user=user, reason=reason)
 
 
 @transaction.atomic
-def edit_review(*, review, user, reason, **fields) -> Review:
+def edit_review(*, review: Review, user: AbstractBaseUser | None, reason: str, **fields: Any) -> Review:
     for name, value in fields.items():
         setattr(review, name, value)
     return save_with_history(review, user=user, reason=reason)
 
 
 @transaction.atomic
-def add_source_document(*, user, reason, **fields) -> SourceDocument:
+def add_source_document(*, user: User, reason: str, **fields: Any) -> SourceDocument:
     """Keep an imported paper, word for word, with who imported it and when."""
     document = SourceDocument(imported_by=user, imported_at=timezone.now(), **fields)
     return save_with_history(document, user=user, reason=reason)
 
 
 @transaction.atomic
-def add_round(*, review, committee, meeting_date, user, reason, **fields) -> UpdateRound:
+def add_round(
+    *,
+    review: Review,
+    committee: Committee,
+    meeting_date: datetime.date,
+    user: AbstractBaseUser | None,
+    reason: str,
+    **fields: Any,
+) -> UpdateRound:
     update_round = UpdateRound(review=review, committee=committee, meeting_date=meeting_date, **fields)
     return save_with_history(update_round, user=user, reason=reason)
 
 
-def open_round(*, review, user, committee, meeting_date, due_date, title="") -> UpdateRound:
+def open_round(
+    *,
+    review: Review,
+    user: AbstractBaseUser | None,
+    committee: Committee,
+    meeting_date: datetime.date,
+    due_date: datetime.date | None,
+    title: str = "",
+) -> UpdateRound:
     """Open an update round: every unfinished recommendation of the review then owes it an update."""
     return add_round(
         review=review,
@@ -50,7 +74,7 @@ def open_round(*, review, user, committee, meeting_date, due_date, title="") -> 
 
 
 @transaction.atomic
-def close_round(*, update_round, user) -> UpdateRound:
+def close_round(*, update_round: UpdateRound, user: AbstractBaseUser | None) -> UpdateRound:
     """Close the round; its papers then show it as it was at this moment."""
     current = UpdateRound.objects.select_for_update().get(pk=update_round.pk)
     if current.closed_at is None:

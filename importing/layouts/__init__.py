@@ -26,7 +26,7 @@ class ReadPaper:
         self.parsed = parsed
 
 
-def decode(name, data):
+def decode(name: str, data: bytes) -> str:
     if not data.strip():
         raise PaperError(f"{name} is empty.")
     if b"\0" in data[:8192]:
@@ -42,7 +42,7 @@ def decode(name, data):
         ) from None
 
 
-def read_paper(name, data):
+def read_paper(name: str, data: bytes) -> ReadPaper:
     """Read one file; raise PaperError naming the file and line on any problem."""
     text = decode(name, data)
     layout = next((layout for layout in LAYOUTS if layout.recognises(text)), None)

@@ -5,17 +5,18 @@ import re
 import types
 import typing
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from reviews import prose
-from reviews.models import SourceDocument
+from reviews.models import Kind, Layout
 
 
 class PaperError(Exception):
     """A paper that cannot be imported; the message says where and why."""
 
-    def __init__(self, message, line=None):
+    def __init__(self, message: str, line: int | None = None) -> None:
         self.line = line
         super().__init__(message)
 
@@ -70,8 +71,8 @@ class ParsedRound:
 class ParsedPaper:
     """One paper as read: what it says, before anything is written."""
 
-    kind: SourceDocument.Kind
-    layout: SourceDocument.Layout
+    kind: Kind
+    layout: Layout
     council: str
     title: str
     paper_date: date | None
@@ -85,7 +86,7 @@ class ParsedPaper:
     round: ParsedRound | None = None
 
     @property
-    def creates_recommendations(self):
+    def creates_recommendations(self) -> bool:
         return bool(self.recommendations)
 
     def to_json(self) -> dict:
@@ -97,7 +98,7 @@ class ParsedPaper:
         return _from_json(cls, data)
 
 
-def _to_json(value):
+def _to_json(value: object) -> typing.Any:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: _to_json(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, list):
@@ -107,7 +108,8 @@ def _to_json(value):
     return value
 
 
-def _from_json(kind, value):
+# ``kind`` is a class, or a list or optional of one, as a type hint gives it.
+def _from_json(kind: typing.Any, value: typing.Any) -> typing.Any:
     """``value`` (from ``_to_json``) as the type ``kind``: dataclasses, lists, dates and optionals."""
     if value is None:
         return None
@@ -117,6 +119,7 @@ def _from_json(kind, value):
         (item,) = typing.get_args(kind)
         return [_from_json(item, v) for v in value]
     if dataclasses.is_dataclass(kind):
+        assert isinstance(kind, type)  # the dataclass itself, from a type hint
         hints = typing.get_type_hints(kind)
         return kind(**{f.name: _from_json(hints[f.name], value[f.name]) for f in dataclasses.fields(kind)})
     if kind is date:
@@ -135,14 +138,14 @@ _DEBRIS = [
 ]
 
 
-def clean(text):
+def clean(text: str) -> str:
     """Drop extraction debris from a piece of text; keep every word."""
     for pattern, replacement in _DEBRIS:
         text = pattern.sub(replacement, text)
     return text
 
 
-def tidy(text):
+def tidy(text: str) -> str:
     """Trim each line's trailing white space and the text's blank ends."""
     return "\n".join(line.rstrip() for line in text.strip("\n").splitlines()).strip()
 
@@ -150,7 +153,7 @@ def tidy(text):
 _ORDINAL = re.compile(r"(\d{1,2})\s*(?:st|nd|rd|th)\b")
 
 
-def parse_date(value, line=None):
+def parse_date(value: str, line: int | None = None) -> date:
     """Read a date as councils write them: 03/11/2020, 16 January 2024, 10 th June 2013."""
     value = _ORDINAL.sub(r"\1", clean(value)).strip().rstrip(".")
     value = re.sub(r"\s+", " ", value)
@@ -168,9 +171,9 @@ _NOT_PLACES = {"City", "County", "Borough", "District", "Community", "Parish", "
 _COUNCIL = re.compile(r"\b((?:[A-Z][a-z]+ )+?(?:(?:City|County|Borough|District) )?Council)\b")
 
 
-def council_named_in(text):
+def council_named_in(text: str) -> str:
     """The council a paper is by: the one it names most often."""
-    counts = Counter()
+    counts: Counter[str] = Counter()
     for name in _COUNCIL.findall(text):
         words = name.split()
         while words[0] in _LEADING:
@@ -192,17 +195,22 @@ _NUMBERED = re.compile(r"^(?P<number>\d+)\.\s+(?P<text>\S.*)$", re.DOTALL)
 _BULLET = re.compile(r"^\s*[-·•]\s*\S")
 
 
-def numbered(line):
+def numbered(line: str) -> tuple[int, str] | None:
     """The paragraph number and text of a line such as "12. The council ...", or None."""
     match = _NUMBERED.match(line.strip())
     return (int(match["number"]), match["text"]) if match else None
 
 
-def is_bullet(line):
+def is_bullet(line: str) -> bool:
     return bool(_BULLET.match(line))
 
 
-def prose_blocks(lines, first_line, heading=None, seen=None):
+def prose_blocks(
+    lines: Iterable[str],
+    first_line: int,
+    heading: Callable[[str], bool] | None = None,
+    seen: dict[int, int] | None = None,
+) -> list[str]:
     """Read the prose of a paper into blocks, keeping each paragraph's own number.
 
     A numbered line ("5. ...") starts a paragraph; bullet lines belong to the

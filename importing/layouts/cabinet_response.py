@@ -6,6 +6,7 @@ Recommendation | Agree? | Comment. A comment may run on over several lines.
 """
 
 import re
+from typing import Any
 
 from recommendations.models import CabinetResponse
 from reviews.models import SourceDocument
@@ -46,18 +47,19 @@ DECISIONS = {
 }
 
 
-def recognises(text):
+def recognises(text: str) -> bool:
     return bool(_HEADING.match(_first_line(text)))
 
 
-def _first_line(text):
+def _first_line(text: str) -> str:
     return next((line for line in text.splitlines() if line.strip()), "")
 
 
-def read(paper):
+def read(paper: str) -> ParsedPaper:
     lines = paper.splitlines()
     start = next(i for i, line in enumerate(lines) if line.strip())
     heading = _HEADING.match(lines[start])
+    assert heading is not None  # recognises() matched it
     responder_line = lines[start + 1].strip() if start + 1 < len(lines) else ""
     responder = _RESPONDER.match(responder_line)
     if responder:
@@ -72,8 +74,8 @@ def read(paper):
     if not rows:
         raise PaperError("The table has no recommendations in it.", header_at + 1)
 
-    recommendations = []
-    seen = {}
+    recommendations: list[ParsedRecommendation] = []
+    seen: dict[int, int] = {}
     for row in rows:
         number, line = row["number"], row["line"]
         if number in seen:
@@ -133,7 +135,7 @@ def read(paper):
     )
 
 
-def _find_table_header(lines, start):
+def _find_table_header(lines: list[str], start: int) -> int:
     for i in range(start, len(lines) - 2):
         cells = lines[i : i + 3]
         if lines[i].strip() == "Recommendation" and all(cell.startswith("\t") for cell in cells):
@@ -141,9 +143,9 @@ def _find_table_header(lines, start):
     raise PaperError("There is no table with the columns Recommendation, decision and Comment.")
 
 
-def _rows(lines, start):
+def _rows(lines: list[str], start: int) -> list[dict[str, Any]]:
     """Group the table's lines into rows of cells, remembering each row's line."""
-    rows = []
+    rows: list[dict[str, Any]] = []
     for i in range(start, len(lines)):
         line = lines[i]
         row = _ROW.match(line)

@@ -30,18 +30,18 @@ _PREVIOUS = re.compile(r"since the previous update on " + _DATE)
 _ENDORSED = re.compile(r"endorsed by the [A-Z][\w ]+? on " + _DATE)
 
 
-def recognises(text):
+def recognises(text: str) -> bool:
     cells = [line.strip() for line in text.splitlines() if line.startswith(("\t", " \t"))]
     return all(label in cells for label in _LABELS)
 
 
-def is_heading(line):
+def is_heading(line: str) -> bool:
     """A short line with no closing punctuation: "Financial implications"."""
     text = line.strip()
     return len(text.split()) <= 6 and not text.endswith((".", ":", ";", ",")) and not text[0].isdigit()
 
 
-def read(paper):
+def read(paper: str) -> ParsedPaper:
     lines = [clean(line) for line in paper.splitlines()]
     body_at = next(
         (i for i, line in enumerate(lines) if line.strip() and not line.startswith(("\t", " \t"))),
@@ -56,7 +56,7 @@ def read(paper):
     text = "\n".join(body)
     is_decision = "Decision being taken" in header
 
-    paper = ParsedPaper(
+    parsed = ParsedPaper(
         kind=SourceDocument.Kind.DECISION_PAPER if is_decision else SourceDocument.Kind.UPDATE_REPORT,
         layout=LAYOUT,
         council=council_named_in(paper),
@@ -64,12 +64,12 @@ def read(paper):
         paper_date=meeting_date,
     )
     if is_decision:
-        return paper
+        return parsed
 
     endorsed = _ENDORSED.search(text)
     previous = _PREVIOUS.search(text)
-    paper.review_endorsed_date = parse_date(endorsed[1]) if endorsed else None
-    paper.round = ParsedRound(
+    parsed.review_endorsed_date = parse_date(endorsed[1]) if endorsed else None
+    parsed.round = ParsedRound(
         committee=header["To"],
         meeting_date=meeting_date,
         title=header["Title of Report"],
@@ -79,13 +79,14 @@ def read(paper):
         narrative=prose.join(prose_blocks(body, body_at + 1, heading=is_heading)),
         previous_update_date=parse_date(previous[1]) if previous else None,
     )
-    return paper
+    return parsed
 
 
-def _header(lines):
+def _header(lines: list[str]) -> tuple[dict[str, str], list[str]]:
     """The labelled header cells, and the summary as blocks to keep."""
     cells = [line.strip() for line in lines if line.strip()]
-    header, summary = {}, []
+    header: dict[str, str] = {}
+    summary: list[str] = []
     i = 0
     while i < len(cells):
         cell = cells[i]

@@ -9,6 +9,7 @@ report's paragraph numbers.
 """
 
 import re
+from typing import cast
 
 from reviews import prose
 from reviews.models import SourceDocument
@@ -37,16 +38,16 @@ _REVIEW = re.compile(
 _TITLE = re.compile(r"^(?P<title>[^.;:]{3,120}?)\s+[-–]\s+\S")
 
 
-def recognises(text):
+def recognises(text: str) -> bool:
     lines = {line.strip() for line in text.splitlines()}
     return {"RECOMMENDATION", "UPDATE"} <= lines and "Report to:" in text
 
 
-def is_heading(line):
+def is_heading(line: str) -> bool:
     return bool(_HEADING.match(line.strip()))
 
 
-def read(paper):
+def read(paper: str) -> ParsedPaper:
     lines = [clean(line) for line in paper.splitlines()]
     header = _header(lines)
     for label in ("Date", "Report to", "Report title"):
@@ -69,8 +70,10 @@ def read(paper):
     if not any(heading == "RECOMMENDATION" for heading, _, _ in sections):
         raise PaperError("The report has no RECOMMENDATION paragraphs.")
 
-    seen = {}
-    introduction, closing, recommendations = [], [], []
+    seen: dict[int, int] = {}
+    introduction: list[str] = []
+    closing: list[str] = []
+    recommendations: list[ParsedRecommendation] = []
     for heading, first_line, body in sections:
         if heading == "RECOMMENDATION":
             recommendations.append(_recommendation(body, first_line, len(recommendations) + 1, seen))
@@ -97,8 +100,10 @@ def read(paper):
     report_date = parse_date(audit["Dated"]) if audit.get("Dated") else None
     author = audit.get("Report Author", "")
     for recommendation in recommendations:
-        recommendation.update.update_date = report_date
-        recommendation.update.author_name = author
+        update = recommendation.update
+        assert update is not None  # each has one, as checked above
+        update.update_date = report_date
+        update.author_name = author
 
     return ParsedPaper(
         kind=SourceDocument.Kind.UPDATE_REPORT,
@@ -123,9 +128,9 @@ def read(paper):
     )
 
 
-def _header(lines):
+def _header(lines: list[str]) -> dict[str, str]:
     """The "Label: value" cells of the header table, before the first heading."""
-    header = {}
+    header: dict[str, str] = {}
     for line in lines:
         if is_heading(line):
             break
@@ -143,9 +148,9 @@ def _header(lines):
     return header
 
 
-def _sections(lines):
+def _sections(lines: list[str]) -> list[tuple[str, int, list[str]]]:
     """(heading, line number of its first line, its lines) for each heading."""
-    sections = []
+    sections: list[tuple[str, int, list[str]]] = []
     for i, line in enumerate(lines):
         if is_heading(line):
             sections.append((line.strip(), i + 2, []))
@@ -154,11 +159,15 @@ def _sections(lines):
     return sections
 
 
-def _recommendation(body, first_line, number, seen):
+def _recommendation(
+    body: list[str], first_line: int, number: int, seen: dict[int, int]
+) -> ParsedRecommendation:
     blocks = prose_blocks(body, first_line, seen=seen)
     if len(blocks) != 1 or not numbered(blocks[0]):
         raise PaperError("A RECOMMENDATION should be one numbered paragraph.", first_line)
-    paragraph, text = numbered(blocks[0])
+    first = numbered(blocks[0])
+    assert first is not None  # checked just above
+    paragraph, text = first
     title = _TITLE.match(text)
     return ParsedRecommendation(
         number=number,
@@ -169,25 +178,26 @@ def _recommendation(body, first_line, number, seen):
     )
 
 
-def _update(body, first_line, seen):
+def _update(body: list[str], first_line: int, seen: dict[int, int]) -> ParsedUpdate:
     blocks = prose_blocks(body, first_line, seen=seen)
     paragraphs = [numbered(block) for block in blocks]
     if not paragraphs or not all(paragraphs):
         raise PaperError("An UPDATE should be numbered paragraphs.", first_line)
-    numbers = [number for number, _ in paragraphs]
+    checked = cast(list[tuple[int, str]], paragraphs)  # all numbered, as checked just above
+    numbers = [number for number, _ in checked]
     if numbers != list(range(numbers[0], numbers[0] + len(numbers))):
         raise PaperError(
             f"The UPDATE's paragraphs are numbered {numbers}, not one after another.", first_line
         )
     return ParsedUpdate(
-        text="\n\n".join(text for _, text in paragraphs),
+        text="\n\n".join(text for _, text in checked),
         paragraph_number=numbers[0],
     )
 
 
-def _audit_trail(lines):
+def _audit_trail(lines: list[str]) -> dict[str, str]:
     """The AUDIT TRAIL's two-column rows, label to value."""
-    rows = {}
+    rows: dict[str, str] = {}
     inside = False
     for line in lines:
         if line.strip() == "AUDIT TRAIL":

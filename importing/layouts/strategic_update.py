@@ -9,6 +9,7 @@ and the date of the meeting.
 
 import re
 
+from reviews import prose
 from reviews.models import SourceDocument
 
 from .base import (
@@ -34,18 +35,18 @@ _WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"
 _SIGN_OFF = re.compile(r"^\*\*(?P<text>.+?)\*\*\s*$")
 
 
-def recognises(text):
+def recognises(text: str) -> bool:
     lines = text.splitlines()
     return any(line.startswith("## ") for line in lines) and any(_SEPARATOR.match(line) for line in lines)
 
 
-def is_heading(line):
+def is_heading(line: str) -> bool:
     return line.lstrip().startswith("#") or (
         len(line.split()) <= 4 and not line.rstrip().endswith((".", ":")) and not line[0].isdigit()
     )
 
 
-def read(paper):
+def read(paper: str) -> ParsedPaper:
     lines = paper.splitlines()
     title_at = next((i for i, line in enumerate(lines) if line.startswith("## ")), None)
     if title_at is None:
@@ -58,13 +59,13 @@ def read(paper):
     table_at, table_end = rows[0], rows[-1] + 1
     sign_off_at = next((i for i, line in enumerate(lines) if _SIGN_OFF.match(line)), len(lines))
 
-    seen = {}
+    seen: dict[int, int] = {}
     introduction = prose_blocks(lines[title_at + 1 : table_at], title_at + 2, is_heading, seen)
     narrative = prose_blocks(lines[table_end:sign_off_at], table_end + 1, is_heading, seen)
     recommendations = _recommendations(lines, table_at, table_end)
-    prose = "\n".join(lines[:table_at])
+    before_table = "\n".join(lines[:table_at])
 
-    expected = _EXPECTED.search(prose)
+    expected = _EXPECTED.search(before_table)
     if expected and expected["count"].lower() in _WORDS:
         count = _WORDS.index(expected["count"].lower()) + 1
         if count != len(recommendations):
@@ -73,15 +74,15 @@ def read(paper):
                 f"{expected['count']}. Is the table cut short?",
                 table_at + 1,
             )
-    review = _REVIEW.search(clean(prose))
+    review = _REVIEW.search(clean(before_table))
     if not review:
         raise PaperError("The paper does not name the review (“recommendations from the …”).")
-    committee = _COMMITTEE.search(prose)
+    committee = _COMMITTEE.search(before_table)
     if not committee:
         raise PaperError("The paper does not say which board or committee it informs.")
 
     sign_off = [
-        clean(_SIGN_OFF.match(line)["text"]).strip() for line in lines[sign_off_at:] if _SIGN_OFF.match(line)
+        clean(match["text"]).strip() for line in lines[sign_off_at:] if (match := _SIGN_OFF.match(line))
     ]
     if not sign_off:
         raise PaperError("The paper has no signed-off date at its end.")
@@ -108,10 +109,10 @@ def read(paper):
     )
 
 
-def _recommendations(lines, start, end):
+def _recommendations(lines: list[str], start: int, end: int) -> list[ParsedRecommendation]:
     """The table's rows; a row with no number carries on the row above it."""
-    recommendations = []
-    seen = {}
+    recommendations: list[ParsedRecommendation] = []
+    seen: dict[int, int] = {}
     for i in range(start, end):
         row = _TABLE_ROW.match(lines[i])
         if not row or _SEPARATOR.match(lines[i]):
@@ -120,9 +121,9 @@ def _recommendations(lines, start, end):
             continue
         cells = [tidy(clean(cell)).strip() for cell in row["cells"].split("|")]
         first, rest = cells[0], " ".join(cell for cell in cells[1:] if cell)
-        number = re.fullmatch(r"(\d+)\.?", first)
-        if number:
-            number = int(number[1])
+        match = re.fullmatch(r"(\d+)\.?", first)
+        if match:
+            number = int(match[1])
             if number in seen:
                 raise PaperError(
                     f"Recommendation {number} is numbered twice (first at line {seen[number]}).", i + 1

@@ -168,6 +168,10 @@ def test_oxfordshire_has_9_recommendations_with_the_third_joined_whole():
         == "Sarah Carter, Strategic Lead for Domestic Abuse, Joint Commissioning Team"
     )
     assert "## Co-funded approach" in update_round.narrative
+    # Stored as blocks with a blank line between each, every paragraph once.
+    assert update_round.introduction.startswith("## Purpose of paper\n\n1. This paper is to inform")
+    assert update_round.introduction.count("Purpose of paper") == 1
+    assert update_round.narrative.count("## Co-funded approach") == 1
 
 
 @pytest.mark.django_db

@@ -61,6 +61,7 @@ class Command(BaseCommand):
                 continue
             self.stdout.write(self.style.MIGRATE_HEADING(f"{outcome.name} ({outcome.layout})"))
             council, review = outcome.council, outcome.review
+            assert council is not None and review is not None  # every paper imported has both
             self.stdout.write(
                 f"  Council: {council} [{council.slug}]" + (" (new)" if outcome.council_created else "")
             )
