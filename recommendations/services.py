@@ -244,7 +244,8 @@ def add_updates(
     An update's ``_history_date``, where set, dates its history row.
     """
     updates = list(updates)
-    ids = sorted({update.recommendation_id for update in updates})
+    # From the instances, not recommendation_id: that is unset for one made before its recommendation was saved.
+    ids = sorted({update.recommendation.pk for update in updates})
     list(Recommendation.objects.select_for_update().filter(pk__in=ids).values_list("pk"))
     created = bulk_create_with_history(
         updates, ProgressUpdate, batch_size=2000, default_user=user, default_change_reason=reason

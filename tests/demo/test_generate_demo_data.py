@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from councils.models import Committee, Council, Membership
-from recommendations.models import CabinetResponse, ProgressUpdate, Recommendation, Theme
+from recommendations.models import CabinetResponse, LatestProgress, ProgressUpdate, Recommendation, Theme
 from reviews.models import Review, UpdateRound
 from tests.conftest import make_recommendation, make_review
 
@@ -95,6 +95,21 @@ def test_creates_exactly_what_the_sizes_and_seed_say():
     )
     assert all(c.name.startswith("Demo ") and c.slug.startswith("demo-") for c in Council.objects.all())
     assert all(r.slug.startswith("demo-") for r in Review.objects.all())
+
+
+@pytest.mark.django_db
+def test_the_dashboards_count_the_demo_updates():
+    generate()
+
+    kept = set(
+        LatestProgress.objects.values_list("recommendation_id", "update_id", "status", "previous_status")
+    )
+    assert len(kept) == ProgressUpdate.objects.values("recommendation").distinct().count() > 0
+    LatestProgress.refresh()
+    assert (
+        set(LatestProgress.objects.values_list("recommendation_id", "update_id", "status", "previous_status"))
+        == kept
+    )
 
 
 @pytest.mark.django_db
