@@ -74,7 +74,7 @@ def main():
 
             return fetch
 
-        aggregate = dashboard.counts_query(Recommendation.objects.with_standing())
+        aggregate = dashboard.counts_query(Recommendation.objects.all())
         sql, params = aggregate.query.sql_with_params()
 
         def bare():

@@ -4,6 +4,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.functional import cached_property
 
 from common.forms import Checkboxes, GovukForm, NativeDateInput, SearchInput
@@ -156,8 +157,11 @@ class RecommendationFilter(django_filters.FilterSet):
         return queryset.in_status(value) if value else queryset
 
     def filter_flag(self, queryset, name, value):
-        """A ticked box keeps only those flagged; an unticked one filters nothing."""
-        return queryset.filter(**{name: True}) if value else queryset
+        """A ticked box keeps only those flagged (by the model's rule); an unticked one filters nothing."""
+        if not value:
+            return queryset
+        today = timezone.localdate()
+        return queryset.overdue(today) if name == "is_overdue" else queryset.stalled(today)
 
     def filter_no_update_since(self, queryset, name, value):
         return queryset.filter(Q(last_updated_date__lt=value) | Q(last_updated_date__isnull=True))

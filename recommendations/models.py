@@ -17,21 +17,19 @@ def _finished():
     return Q(latest_progress__status__in=ProgressUpdate.Status.finished())
 
 
-def owed(rounds):
-    """Recommendations that these rounds ask for an update they have not given, with ``owed_round``.
+def rounds_owed():
+    """The rounds asking the recommendation of the outer query for an update it has not given.
 
-    A round asks every recommendation of its review; an update given for the
-    round answers it. This is the one definition of "owes an update": the
-    dashboards, the lists, My recommendations and the reminders all use it.
-    A recommendation appears once per round it owes.
+    A round asks every unfinished recommendation of its review; an update
+    given for the round answers it. This is the one definition of "owes an
+    update": the dashboards, the lists, My recommendations and the reminders
+    all use it, through the methods below. Correlated on the outer
+    recommendation: in a filter the database joins it once (a semi-join);
+    as a value it is worked out for the rows shown, so dashboards count
+    overdue ones with a filter, not a value per row.
     """
-    answered = ProgressUpdate.objects.filter(recommendation=OuterRef("pk"), round=OuterRef("owed_round"))
-    return (
-        Recommendation.objects.order_by()
-        .filter(review__rounds__in=rounds)
-        .annotate(owed_round=F("review__rounds"), owed_due_date=F("review__rounds__due_date"))
-        .filter(~Exists(answered))
-    )
+    answered = ProgressUpdate.objects.filter(round=OuterRef("pk"), recommendation=OuterRef(OuterRef("pk")))
+    return UpdateRound.objects.asking().filter(review=OuterRef("review_id")).filter(~Exists(answered))
 
 
 class RecommendationQuerySet(models.QuerySet):
@@ -64,11 +62,11 @@ class RecommendationQuerySet(models.QuerySet):
 
     def owing_update(self):
         """Unfinished, and asked by an open round for an update not yet given."""
-        return self.unfinished().filter(pk__in=owed(UpdateRound.objects.asking()).values("pk"))
+        return self.unfinished().filter(Exists(rounds_owed()))
 
     def overdue(self, today):
         """Unfinished, and owing an update for a round whose due date has passed."""
-        return self.unfinished().filter(pk__in=owed(UpdateRound.objects.due(today)).values("pk"))
+        return self.unfinished().filter(Exists(rounds_owed().filter(due_date__lt=today)))
 
     def stalled(self, today):
         """Unfinished, and no update for six months (or none ever)."""
@@ -76,12 +74,7 @@ class RecommendationQuerySet(models.QuerySet):
 
     def with_owed_round(self):
         """Annotate ``owed_round_id``: the soonest due of the rounds it owes an update for, or None."""
-        soonest = (
-            owed(UpdateRound.objects.asking())
-            .filter(pk=OuterRef("pk"))
-            .order_by("owed_due_date", "owed_round")
-            .values("owed_round")[:1]
-        )
+        soonest = rounds_owed().order_by("due_date", "meeting_date", "pk").values("pk")[:1]
         return self.annotate(
             owed_round_id=Case(When(_finished(), then=Value(None)), default=Subquery(soonest))
         )
@@ -101,13 +94,10 @@ class RecommendationQuerySet(models.QuerySet):
 
         ``decision_key``: the response's decision, or NO_RESPONSE; ``status_key``:
         the latest update's status, or NO_STATUS where there is no update or it
-        gave none; ``is_stalled``, ``owes_update`` and ``is_overdue`` as
-        ``stalled()``, ``owing_update()`` and ``overdue()`` say.
+        gave none; ``is_stalled`` and ``is_overdue`` as ``stalled()`` and
+        ``overdue()`` say. To count or filter many by them, use those methods.
         """
         today = today or timezone.localdate()
-        # Uncorrelated, so the database works each out once, not once a row.
-        owing = owed(UpdateRound.objects.asking()).values("pk")
-        overdue = owed(UpdateRound.objects.due(today)).values("pk")
 
         def flag(condition):
             return Case(
@@ -122,8 +112,7 @@ class RecommendationQuerySet(models.QuerySet):
             )
             .annotate(
                 is_stalled=flag(_no_update_since(today - STALLED_AFTER)),
-                owes_update=flag(Q(pk__in=owing)),
-                is_overdue=flag(Q(pk__in=overdue)),
+                is_overdue=flag(Exists(rounds_owed().filter(due_date__lt=today))),
             )
         )
 
