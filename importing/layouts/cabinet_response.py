@@ -8,9 +8,9 @@ Recommendation | Agree? | Comment. A comment may run on over several lines.
 import re
 from typing import Any
 
-from recommendations.models import CabinetResponse
 from reviews.models import SourceDocument
 
+from ..vocabulary import DECISION_WORDS, decision_of
 from .base import (
     PaperError,
     ParsedPaper,
@@ -30,21 +30,6 @@ _HEADING = re.compile(
 )
 _RESPONDER = re.compile(r"^Response provided by (?P<role>.+?),\s*(?P<name>(?:Councillor|Cllr\.?) .+?)\s*$")
 _ROW = re.compile(r"^\t\s*(?P<number>\d+)\)\s*(?P<text>.*)$")
-
-# The council's own words for a decision, and what each means.
-DECISIONS = {
-    "agree": CabinetResponse.Decision.AGREE,
-    "agreed": CabinetResponse.Decision.AGREE,
-    "accept": CabinetResponse.Decision.AGREE,
-    "accepted": CabinetResponse.Decision.AGREE,
-    "in part": CabinetResponse.Decision.IN_PART,
-    "agree in part": CabinetResponse.Decision.IN_PART,
-    "partially agree": CabinetResponse.Decision.IN_PART,
-    "partially accepted": CabinetResponse.Decision.IN_PART,
-    "disagree": CabinetResponse.Decision.DISAGREE,
-    "not agreed": CabinetResponse.Decision.DISAGREE,
-    "rejected": CabinetResponse.Decision.DISAGREE,
-}
 
 
 def recognises(text: str) -> bool:
@@ -103,9 +88,9 @@ def read(paper: str) -> ParsedPaper:
         text, wording, comment = (tidy(clean(cell)) for cell in cells)
         if not text:
             raise PaperError(f"Recommendation {number} has no text.", line)
-        decision = DECISIONS.get(wording.lower())
+        decision = decision_of(wording)
         if decision is None:
-            known = ", ".join(sorted({word.capitalize() for word in DECISIONS}))
+            known = ", ".join(sorted(DECISION_WORDS))
             raise PaperError(
                 f"Recommendation {number}'s decision “{wording}” is not one the importer knows ({known}).",
                 line + 1,
