@@ -304,7 +304,7 @@ def _plan_review(
         text = f"That {subject} {words.fill(clause, thing=thing, around=recommended_date)}{tail}"
         recommendation = Recommendation(
             review=review,
-            number=number,
+            position=number,
             title=short_title if gives_titles else "",
             text=text,
             lead_officer=rng.choice(plan.officers) if rng.random() < 0.9 else None,

@@ -232,29 +232,35 @@ class _PaperImport:
         raise AssertionError  # fail() raises
 
     def recommendations(self, review: Review, document: SourceDocument) -> dict[int, Recommendation]:
-        """The paper's recommendations, by number: those the review has already, and the new ones."""
-        existing = {r.number: r for r in review.recommendations.select_related("cabinet_response")}
+        """The paper's recommendations, by position: those the review has already, and the new ones."""
+        existing = {r.position: r for r in review.recommendations.select_related("cabinet_response")}
         found: dict[int, Recommendation] = {}
         for item in self.parsed.recommendations:
-            recommendation = existing.get(item.number)
+            recommendation = existing.get(item.position)
             if recommendation is None:
                 recommendation = recommendation_services.add_recommendation(
                     review=review,
-                    number=item.number,
+                    position=item.position,
+                    reference=item.reference,
+                    lead_officer_name=item.lead_officer,
+                    timetable=item.target,
+                    priority=item.priority,
+                    made_to=item.made_to,
+                    source_table=item.source_table,
                     title=item.title,
                     text=item.text,
                     source_document=document,
-                    source_position=item.position,
+                    source_position=item.source_position,
                     **self.history,
                 )
                 self.outcome.recommendations += 1
             elif recommendation.text != item.text:
                 self.fail(
-                    f"recommendation {item.number} of “{review}” is already recorded with other words. "
+                    f"recommendation {item.label} of “{review}” is already recorded with other words. "
                     "Correct the paper, or the recorded recommendation, so that they agree.",
                     item.line,
                 )
-            found[item.number] = recommendation
+            found[item.position] = recommendation
             if item.response:
                 self.add_response(recommendation, item, document)
         return found
@@ -268,7 +274,8 @@ class _PaperImport:
         if current is not None:
             if (current.decision, current.comment) != (parsed.decision, parsed.comment):
                 self.fail(
-                    f"recommendation {item.number} already has a different cabinet response.", item.line
+                    f"recommendation {item.label} already has a different cabinet response.",
+                    item.line,
                 )
             return
         recommendation_services.save_response(
@@ -281,7 +288,7 @@ class _PaperImport:
             responder_role=parsed.responder_role,
             response_date=parsed.response_date,
             source_document=document,
-            source_position=parsed.position,
+            source_position=parsed.source_position,
             **self.history,
         )
         self.outcome.responses += 1
@@ -314,7 +321,7 @@ class _PaperImport:
         self.outcome.rounds.append(update_round)
         updates = [
             ProgressUpdate(
-                recommendation=recommendations[item.number],
+                recommendation=recommendations[item.position],
                 round=update_round,
                 status=item.update.status,
                 status_wording=item.update.status_wording,

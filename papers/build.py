@@ -97,7 +97,8 @@ class Paper:
 
 @dataclass
 class ResponseRow:
-    number: int
+    # As the council writes it, else "3)" as the cabinet response table numbers them.
+    reference: str
     text: str
     response: CabinetResponse | None
     comment: list[str] = field(default_factory=list)
@@ -218,7 +219,7 @@ def cabinet_response(review, *, slug, name, update_round=None, as_at=None):
         response = snapshot.responses.get(recommendation.id)
         paper.rows.append(
             ResponseRow(
-                number=recommendation.number,
+                reference=recommendation.reference or f"{recommendation.position})",
                 text=recommendation.text,
                 response=response,
                 comment=lines(response.comment) if response else [],

@@ -100,7 +100,7 @@ def load(review, moment=None):
         moment=moment,
         rounds=sorted(rounds, key=lambda r: (r.meeting_date, r.id)),
         committees={c.id: c.name for c in committees},
-        recommendations=sorted(recommendations, key=lambda r: r.number),
+        recommendations=sorted(recommendations, key=lambda r: r.position),
         responses={r.recommendation_id: r for r in responses if r.recommendation_id in present},
         updates=updates,
         authors=authors,

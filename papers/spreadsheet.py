@@ -18,11 +18,18 @@ def _date(value):
 
 
 def cabinet_response(paper):
-    yield ["Number", "Recommendation", "Decision", "Decision (council's wording)", "Comment", "Responded by"]
+    yield [
+        "Reference",
+        "Recommendation",
+        "Decision",
+        "Decision (council's wording)",
+        "Comment",
+        "Responded by",
+    ]
     for row in paper.rows:
         response = row.response
         yield [
-            row.number,
+            row.reference,
             row.text,
             response.get_decision_display() if response else "",
             row.wording,
@@ -33,7 +40,7 @@ def cabinet_response(paper):
 
 def update_report(paper):
     yield [
-        "Number",
+        "Reference",
         "Paragraph",
         "Recommendation",
         "Update",
@@ -49,7 +56,7 @@ def update_report(paper):
         if section.response_change:
             changes.append(f"Cabinet response: {section.response_change}")
         yield [
-            section.recommendation.number,
+            section.recommendation.reference or section.recommendation.position,
             section.paragraph_number or "",
             section.recommendation.text,
             "\n\n".join(entry.text for entry in section.updates),
@@ -61,10 +68,10 @@ def update_report(paper):
 
 
 def update_table(paper):
-    yield ["Number", "Recommendation", "Cabinet response", "Comment", "Update", "Status"]
+    yield ["Reference", "Recommendation", "Cabinet response", "Comment", "Update", "Status"]
     for row in paper.rows:
         yield [
-            row.recommendation.number,
+            row.recommendation.reference or row.recommendation.position,
             row.recommendation.text,
             row.response.wording if row.response else "",
             row.response.comment if row.response else "",

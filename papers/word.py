@@ -68,7 +68,7 @@ def _entries(document, entries):
 def cabinet_response(document, paper):
     if paper.responder:
         document.add_paragraph(paper.responder)
-    rows = [[f"{row.number}) {row.text}", row.wording, row.comment] for row in paper.rows]
+    rows = [[f"{row.reference} {row.text}", row.wording, row.comment] for row in paper.rows]
     _table(document, rows, ["Recommendation", "Decision", "Comment"])
 
 
@@ -84,11 +84,11 @@ def update_report(document, paper):
     _table(document, [[f"{label}:", value] for label, value in paper.header])
     _blocks(document, paper.introduction)
     if paper.listed:
-        _table(document, [[f"{r.number}.", r.text] for r in paper.listed])
+        _table(document, [[r.written_reference, r.text] for r in paper.listed])
     _blocks(document, paper.narrative)
     for section in paper.sections:
-        number = "" if section.paragraph_number else f" {section.recommendation.number}"
-        document.add_heading(f"RECOMMENDATION{number}", 2)
+        label = "" if section.paragraph_number else f" {section.recommendation.label}"
+        document.add_heading(f"RECOMMENDATION{label}", 2)
         document.add_paragraph(section.text)
         if section.response_change and section.response:
             document.add_paragraph().add_run(
@@ -114,7 +114,7 @@ def update_table(document, paper):
         updates = [text for entry in row.updates for text in entry.text.split("\n\n")]
         rows.append(
             [
-                f"{row.recommendation.number}. {row.recommendation.text}",
+                f"{row.recommendation.written_reference} {row.recommendation.text}",
                 response,
                 updates or ["No update for this round"],
                 row.status_label or "No status given",

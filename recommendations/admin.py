@@ -12,7 +12,7 @@ def _fields(form, exclude=()):
 
 @admin.register(Recommendation)
 class RecommendationAdmin(TrackedAdmin):
-    list_display = ["number", "review", "title"]
+    list_display = ["position", "reference", "review", "title"]
     list_filter = ["review__council"]
     list_select_related = ["review"]
     search_fields = ["text", "title"]

@@ -124,7 +124,7 @@ def build(recommendations, *, scope):
     attention = list(
         standing.filter(Q(is_overdue=True) | Q(is_stalled=True))
         .select_related("review__council")
-        .order_by("review_id", "number")[:LIST_LENGTH]
+        .order_by("review_id", "position")[:LIST_LENGTH]
     )
     moved = standing.filter(previous_status__isnull=False).exclude(previous_status=F("latest_status"))
     changed = list(

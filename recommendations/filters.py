@@ -115,7 +115,7 @@ class RecommendationFilter(django_filters.FilterSet):
         fields=[
             ("review__council__name", "council"),
             ("review__title", "review"),
-            ("number", "number"),
+            ("position", "number"),
             ("decision_key", "decision"),
             ("status_key", "status"),
             ("last_updated_date", "updated"),
@@ -169,8 +169,8 @@ class RecommendationFilter(django_filters.FilterSet):
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
         if not self.form.cleaned_data.get("sort"):
-            # The order of the index on (review, number): a page needs no sort of them all.
-            queryset = queryset.order_by("review_id", "number")
+            # The order of the index on (review, position): a page needs no sort of them all.
+            queryset = queryset.order_by("review_id", "position")
         return queryset
 
     @cached_property

@@ -9,7 +9,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from councils.models import Council
-from reviews.models import SourceDocument, UpdateRound
+from reviews.models import UpdateRound
 
 
 def _finished():
@@ -143,11 +143,20 @@ class Theme(models.Model):
         return self.name
 
 
+def reference_label(reference: str, position: int) -> str:
+    """A recommendation's name in a sentence: "1)" and "(1)" are 1, "R1" is R1; with no reference, its position."""
+    return reference.strip().strip(".:)").lstrip("(").strip() or str(position)
+
+
 class Recommendation(models.Model):
-    """One numbered recommendation of a review."""
+    """One recommendation of a review."""
 
     review = models.ForeignKey("reviews.Review", models.CASCADE, related_name="recommendations")
-    number = models.PositiveIntegerField()
+    # Its place in the review's order, 1, 2, 3 ...: for sorting and addresses.
+    position = models.PositiveIntegerField()
+    # Its reference as the council writes it ("1)", "a)", "R1", "SR (25/26) 01"), shown in
+    # every page and paper; empty where the paper numbers none (its position stands in).
+    reference = models.CharField(max_length=50, blank=True)
     # A short title, where the review gave one (Southwark's: "Training").
     title = models.CharField(max_length=300, blank=True)
     # The recommendation word for word, as the review made it.
@@ -155,10 +164,18 @@ class Recommendation(models.Model):
     lead_officer = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # What a paper said of it, kept as written until someone records more: the lead officer or
+    # service it names, its timetable ("March 2025", "On-going"), priority, and whom it was made to.
+    lead_officer_name = models.CharField(max_length=300, blank=True)
+    timetable = models.CharField(max_length=300, blank=True)
+    priority = models.CharField(max_length=100, blank=True)
+    made_to = models.CharField(max_length=300, blank=True)
     source_document = models.ForeignKey(
         "reviews.SourceDocument", models.PROTECT, null=True, blank=True, related_name="+"
     )
-    # Its place in the source: the table row, or the report's paragraph number.
+    # Its place in the source: which table (where the paper has several), and the
+    # table's row or the report's paragraph number.
+    source_table = models.PositiveIntegerField(null=True, blank=True)
     source_position = models.PositiveIntegerField(null=True, blank=True)
     themes = models.ManyToManyField(Theme, blank=True, related_name="recommendations")
     # Goes up by one with every saved edit, so a stale edit can be refused.
@@ -169,28 +186,44 @@ class Recommendation(models.Model):
 
     class Meta:
         # By the review's id, not the review: ordering by a relation joins it.
-        ordering = ["review_id", "number"]
+        ordering = ["review_id", "position"]
         constraints = [
-            models.UniqueConstraint(fields=["review", "number"], name="recommendation_one_number_per_review"),
-            models.CheckConstraint(condition=models.Q(number__gte=1), name="recommendation_number_positive"),
+            models.UniqueConstraint(
+                fields=["review", "position"], name="recommendation_one_position_per_review"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(position__gte=1), name="recommendation_position_positive"
+            ),
             models.CheckConstraint(condition=~models.Q(text=""), name="recommendation_has_text"),
         ]
 
     def __str__(self):
-        return f"Recommendation {self.number}"
+        return f"Recommendation {self.label}"
 
     def get_absolute_url(self):
         return reverse(
             "recommendations:detail",
-            args=[self.review.council.slug, self.review.slug, self.number],
+            args=[self.review.council.slug, self.review.slug, self.position],
         )
 
     @property
+    def label(self):
+        """How pages name it: its reference without the punctuation around it ("1)" is 1), or its position."""
+        return reference_label(self.reference, self.position)
+
+    @property
+    def written_reference(self):
+        """Its reference as a paper prints it before the text: as the council wrote it, else "3."."""
+        return self.reference or f"{self.position}."
+
+    @property
     def source_place(self):
-        """Where in its source paper the text came from ("row 12", "paragraph 5"), or ""."""
-        if self.source_document is None or self.source_position is None:
+        """Where in its source paper the text came from ("table 2, row 12", "paragraph 5"), or ""."""
+        if self.source_document_id is None or self.source_position is None:
             return ""
-        return f"{SourceDocument.Kind(self.source_document.kind).place_word} {self.source_position}"
+        if self.source_table:
+            return f"table {self.source_table}, row {self.source_position}"
+        return f"paragraph {self.source_position}"
 
     @property
     def short_title(self):
@@ -207,11 +240,13 @@ class Decision(models.TextChoices):
     AGREE = "agree", "Agree"
     IN_PART = "in_part", "In part"
     DISAGREE = "disagree", "Disagree"
+    # Neither agreed nor refused: counted apart.
+    NOTED = "noted", "Noted"
 
     @property
     def tag_colour(self):
         """The GOV.UK tag colour it is shown in (with its words: never by colour alone)."""
-        return {self.AGREE: "green", self.IN_PART: "yellow", self.DISAGREE: "red"}[self]
+        return {self.AGREE: "green", self.IN_PART: "yellow", self.DISAGREE: "red", self.NOTED: "purple"}[self]
 
 
 class CabinetResponse(models.Model):

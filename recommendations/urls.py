@@ -4,7 +4,7 @@ from . import views
 
 app_name = "recommendations"
 
-prefix = "councils/<slug:council_slug>/reviews/<slug:review_slug>/recommendations/<int:number>/"
+prefix = "councils/<slug:council_slug>/reviews/<slug:review_slug>/recommendations/<int:position>/"
 
 urlpatterns = [
     path("recommendations/", views.list_recommendations, name="list"),

@@ -77,8 +77,8 @@ def council(request, slug):
 
 
 @require_safe
-def detail(request, council_slug, review_slug, number):
-    recommendation, role = get_recommendation_for_user(request.user, council_slug, review_slug, number)
+def detail(request, council_slug, review_slug, position):
+    recommendation, role = get_recommendation_for_user(request.user, council_slug, review_slug, position)
     context = {
         "recommendation": recommendation,
         "review": recommendation.review,
@@ -95,9 +95,9 @@ def detail(request, council_slug, review_slug, number):
 
 
 @require_http_methods(["GET", "POST"])
-def add_update(request, council_slug, review_slug, number):
+def add_update(request, council_slug, review_slug, position):
     recommendation, _ = get_recommendation_for_user(
-        request.user, council_slug, review_slug, number, edit=True
+        request.user, council_slug, review_slug, position, edit=True
     )
     review = recommendation.review
     open_round = review.rounds.open().order_by("meeting_date").first()
@@ -115,7 +115,7 @@ def add_update(request, council_slug, review_slug, number):
             round=data["round"],
             evidence=data["evidence"],
         )
-        messages.success(request, f"Your update on recommendation {number} has been saved.")
+        messages.success(request, f"Your update on recommendation {recommendation.label} has been saved.")
         return redirect(recommendation)
     return render(
         request,
@@ -125,9 +125,9 @@ def add_update(request, council_slug, review_slug, number):
 
 
 @require_http_methods(["GET", "POST"])
-def edit_update(request, council_slug, review_slug, number, pk):
+def edit_update(request, council_slug, review_slug, position, pk):
     recommendation, _ = get_recommendation_for_user(
-        request.user, council_slug, review_slug, number, edit=True
+        request.user, council_slug, review_slug, position, edit=True
     )
     update = get_object_or_404(recommendation.updates.select_related("round"), pk=pk)
     initial = {name: getattr(update, name) for name in (*UPDATE_FIELDS, "version")}
@@ -150,15 +150,15 @@ def edit_update(request, council_slug, review_slug, number, pk):
                 _at_version(request.POST, stale.current.version), review=recommendation.review
             )
             return _stale(request, context, stale.current, fields, retry)
-        messages.success(request, f"The update on recommendation {number} has been changed.")
+        messages.success(request, f"The update on recommendation {recommendation.label} has been changed.")
         return redirect(recommendation)
     return render(request, "recommendations/update_form.html", context)
 
 
 @require_http_methods(["GET", "POST"])
-def edit_response(request, council_slug, review_slug, number):
+def edit_response(request, council_slug, review_slug, position):
     recommendation, _ = get_recommendation_for_user(
-        request.user, council_slug, review_slug, number, edit=True
+        request.user, council_slug, review_slug, position, edit=True
     )
     response = getattr(recommendation, "cabinet_response", None)
     initial = {name: getattr(response, name) for name in (*RESPONSE_FIELDS, "version")} if response else {}
@@ -188,7 +188,9 @@ def edit_response(request, council_slug, review_slug, number):
                 _at_version(request.POST, version), changing=isinstance(stale.current, CabinetResponse)
             )
             return _stale(request, context, stale.current, fields, retry)
-        messages.success(request, f"The cabinet response to recommendation {number} has been saved.")
+        messages.success(
+            request, f"The cabinet response to recommendation {recommendation.label} has been saved."
+        )
         return redirect(recommendation)
     return render(request, "recommendations/response_form.html", context)
 
@@ -224,9 +226,9 @@ def _at_version(data, version):
 
 
 @require_http_methods(["GET", "POST"])
-def assign_lead(request, council_slug, review_slug, number):
+def assign_lead(request, council_slug, review_slug, position):
     recommendation, _ = get_recommendation_for_user(
-        request.user, council_slug, review_slug, number, edit=True
+        request.user, council_slug, review_slug, position, edit=True
     )
     council = recommendation.review.council
     form = LeadOfficerForm(
@@ -247,8 +249,10 @@ def assign_lead(request, council_slug, review_slug, number):
                 request,
                 "Someone else changed this recommendation first. Check the lead officer and try again.",
             )
-            return redirect("recommendations:lead-officer", council_slug, review_slug, number)
-        messages.success(request, f"The lead officer of recommendation {number} has been saved.")
+            return redirect("recommendations:lead-officer", council_slug, review_slug, position)
+        messages.success(
+            request, f"The lead officer of recommendation {recommendation.label} has been saved."
+        )
         return redirect(recommendation)
     return render(
         request,
@@ -258,9 +262,9 @@ def assign_lead(request, council_slug, review_slug, number):
 
 
 @require_http_methods(["GET", "POST"])
-def edit_themes(request, council_slug, review_slug, number):
+def edit_themes(request, council_slug, review_slug, position):
     recommendation, _ = get_recommendation_for_user(
-        request.user, council_slug, review_slug, number, edit=True
+        request.user, council_slug, review_slug, position, edit=True
     )
     initial = {"themes": list(recommendation.themes.all()), "version": recommendation.version}
     form = ThemesForm(request.POST if request.method == "POST" else None, initial=initial)
@@ -277,8 +281,8 @@ def edit_themes(request, council_slug, review_slug, number):
             messages.error(
                 request, "Someone else changed this recommendation first. Check its themes and try again."
             )
-            return redirect("recommendations:themes", council_slug, review_slug, number)
-        messages.success(request, f"The themes of recommendation {number} have been saved.")
+            return redirect("recommendations:themes", council_slug, review_slug, position)
+        messages.success(request, f"The themes of recommendation {recommendation.label} have been saved.")
         return redirect(recommendation)
     return render(
         request,
@@ -305,7 +309,7 @@ def mine(request):
             not r.owed_round_id,
             r.last_updated_date or datetime.date.min,
             r.review.title,
-            r.number,
+            r.position,
         ),
     ):
         recommendation.due_round = rounds.get(recommendation.owed_round_id)
@@ -318,7 +322,7 @@ PAGE_SIZE = 50
 CSV_COLUMNS = [
     "Council",
     "Review",
-    "Number",
+    "Reference",
     "Title",
     "Recommendation",
     "Decision",
@@ -412,7 +416,7 @@ def _csv_row(request, recommendation, decision_labels, status_labels):
     return [
         review.council.name,
         review.title,
-        recommendation.number,
+        recommendation.reference or recommendation.position,
         recommendation.title,
         recommendation.text,
         decision_labels[recommendation.decision_key],

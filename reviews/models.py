@@ -120,11 +120,6 @@ class Kind(models.TextChoices):
     UPDATE_REPORT = "update_report", "Update report"
     DECISION_PAPER = "decision_paper", "Decision paper"
 
-    @property
-    def place_word(self):
-        """What a place in such a paper is called: a cabinet response's rows, a report's paragraphs."""
-        return "row" if self == self.CABINET_RESPONSE else "paragraph"
-
 
 class Layout(models.TextChoices):
     """The importer's layouts: how a paper was read, and so how its rebuilt papers are laid out."""

@@ -20,7 +20,7 @@ def detail(request, council_slug, slug):
         Recommendation.objects.filter(review=review)
         .select_related("cabinet_response")
         .with_progress()
-        .order_by("number")
+        .order_by("position")
     )
     rounds = list(review.rounds.select_related("committee").order_by("-meeting_date"))
     context = {
@@ -68,7 +68,7 @@ def round_progress(request, council_slug, slug, pk):
         review.recommendations.select_related("lead_officer")
         .with_progress()
         .annotate(has_update=Exists(updated))
-        .order_by("number")
+        .order_by("position")
     )
     context = {
         "review": review,

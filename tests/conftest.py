@@ -45,10 +45,10 @@ def make_review(council, title="Review of Libraries", slug=None):
 
 
 def make_recommendation(
-    review, number=1, text="That the Council opens the library on Sundays.", decision=None
+    review, position=1, text="That the Council opens the library on Sundays.", decision=None
 ):
     recommendation = services.add_recommendation(
-        review=review, user=None, reason="Made for a test", number=number, text=text
+        review=review, user=None, reason="Made for a test", position=position, text=text
     )
     if decision:
         services.save_response(

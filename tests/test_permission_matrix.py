@@ -140,7 +140,7 @@ def world(db, testshire, otherton, alice, olive, adam, oscar, review, recommenda
         expires_at=timezone.now() + datetime.timedelta(hours=1),
     )
     council, slugs = testshire.slug, (testshire.slug, review.slug)
-    rec = (*slugs, recommendation.number)
+    rec = (*slugs, recommendation.position)
     args = {
         "home": [],
         "login": [],

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from recommendations.models import reference_label
 from reviews import prose
 from reviews.models import Kind, Layout
 
@@ -29,7 +30,7 @@ class ParsedResponse:
     responder_name: str = ""
     responder_role: str = ""
     response_date: date | None = None
-    position: int | None = None
+    source_position: int | None = None
 
 
 @dataclass
@@ -44,13 +45,27 @@ class ParsedUpdate:
 
 @dataclass
 class ParsedRecommendation:
-    number: int
+    # Its place in the paper's order, 1, 2, 3 ...
+    position: int
     text: str
-    line: int
+    # The line of a text paper it starts on, for messages.
+    line: int | None = None
+    # Its reference as the paper writes it ("1)", "R1"); empty where the paper numbers none.
+    reference: str = ""
     title: str = ""
-    position: int | None = None
+    # Where in the paper: which table, and its row; or the report's paragraph number.
+    source_table: int | None = None
+    source_position: int | None = None
+    lead_officer: str = ""
+    target: str = ""
+    priority: str = ""
+    made_to: str = ""
     response: ParsedResponse | None = None
     update: ParsedUpdate | None = None
+
+    @property
+    def label(self) -> str:
+        return reference_label(self.reference, self.position)
 
 
 @dataclass

@@ -101,10 +101,18 @@ def read(paper: str) -> ParsedPaper:
             comment=comment,
             responder_name=responder_name,
             responder_role=responder_role,
-            position=number,
+            source_position=number,
         )
         recommendations.append(
-            ParsedRecommendation(number=number, text=text, line=line, position=number, response=response)
+            ParsedRecommendation(
+                position=number,
+                reference=f"{number})",
+                text=text,
+                line=line,
+                source_table=1,
+                source_position=number,
+                response=response,
+            )
         )
 
     return ParsedPaper(

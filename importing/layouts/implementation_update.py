@@ -91,7 +91,7 @@ def read(paper: str) -> ParsedPaper:
     for recommendation in recommendations:
         if recommendation.update is None:
             raise PaperError(
-                f"The RECOMMENDATION at paragraph {recommendation.position} has no UPDATE after it. "
+                f"The RECOMMENDATION at paragraph {recommendation.source_position} has no UPDATE after it. "
                 "Is the report cut short?",
                 recommendation.line,
             )
@@ -170,11 +170,11 @@ def _recommendation(
     paragraph, text = first
     title = _TITLE.match(text)
     return ParsedRecommendation(
-        number=number,
+        position=number,
         text=text,
         line=first_line,
         title=title["title"] if title else "",
-        position=paragraph,
+        source_position=paragraph,
     )
 
 

@@ -132,7 +132,14 @@ def _recommendations(lines: list[str], start: int, end: int) -> list[ParsedRecom
             if not rest:
                 raise PaperError(f"Recommendation {number} has no text. Is the table cut short?", i + 1)
             recommendations.append(
-                ParsedRecommendation(number=number, text=rest, line=i + 1, position=number)
+                ParsedRecommendation(
+                    position=number,
+                    reference=first,
+                    text=rest,
+                    line=i + 1,
+                    source_table=1,
+                    source_position=number,
+                )
             )
         elif first or rest:
             if not recommendations:
@@ -140,9 +147,9 @@ def _recommendations(lines: list[str], start: int, end: int) -> list[ParsedRecom
             # The rest of a row that a page break split in two.
             recommendations[-1].text += " " + " ".join(cell for cell in cells if cell)
     for expected, recommendation in enumerate(recommendations, start=1):
-        if recommendation.number != expected:
+        if recommendation.position != expected:
             raise PaperError(
-                f"Recommendation {recommendation.number} comes where {expected} should: is a row missing?",
+                f"Recommendation {recommendation.position} comes where {expected} should: is a row missing?",
                 recommendation.line,
             )
     return recommendations

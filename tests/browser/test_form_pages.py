@@ -40,7 +40,7 @@ def test_each_form_page_is_accessible_empty_and_with_its_errors(page, live_serve
     admin = make_user("sadmin", first_name="Sam", last_name="Admin")
     council = Council.objects.get(slug="southwark-council")
     Membership.objects.create(user=admin, council=council, role=Membership.Role.ADMIN)
-    recommendation = Recommendation.objects.get(review__council=council, number=3)
+    recommendation = Recommendation.objects.get(review__council=council, position=3)
     places = {"rec": recommendation.get_absolute_url(), "review": recommendation.review.get_absolute_url()}
     sign_in(page, live_server, "sadmin")
 

@@ -25,7 +25,7 @@ def test_officer_records_an_update_from_my_recommendations_with_the_keyboard(pag
     officer = make_user("jtoy", first_name="Jonathon", last_name="Toy", email="jtoy@southwark.example")
     council = Council.objects.get(slug="southwark-council")
     Membership.objects.create(user=officer, council=council, role=Membership.Role.OFFICER)
-    recommendation = Recommendation.objects.get(review__council=council, number=3)
+    recommendation = Recommendation.objects.get(review__council=council, position=3)
     recommendation.lead_officer = officer
     recommendation.save()
 

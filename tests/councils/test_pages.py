@@ -68,7 +68,7 @@ def test_a_superuser_sees_every_council(client, django_user_model, recommendatio
 def test_the_review_page_lists_recommendations_with_decision_and_latest_status(
     client, alice, review, recommendation, django_assert_num_queries
 ):
-    make_recommendation(review, number=2, text="That the Council extends opening hours.")
+    make_recommendation(review, position=2, text="That the Council extends opening hours.")
     make_update(
         recommendation=recommendation,
         status=ProgressUpdate.Status.COMPLETED,
@@ -90,7 +90,7 @@ def test_the_review_page_lists_recommendations_with_decision_and_latest_status(
         response = client.get(review.get_absolute_url())
 
     rows = list(response.context["recommendations"])
-    assert [r.number for r in rows] == [1, 2]
+    assert [r.position for r in rows] == [1, 2]
     assert rows[0].latest_status == Status.COMPLETED and str(rows[0].last_updated_date) == "2024-05-01"
     assert rows[1].latest_status is None
     page = response.content.decode()
@@ -101,7 +101,7 @@ def test_the_review_page_query_count_does_not_grow_with_recommendations(
     client, alice, review, django_assert_num_queries
 ):
     for number in range(1, 41):
-        recommendation = make_recommendation(review, number=number, decision=CabinetResponse.Decision.AGREE)
+        recommendation = make_recommendation(review, position=number, decision=CabinetResponse.Decision.AGREE)
         make_update(recommendation=recommendation, text="Progress.", update_date="2024-01-01")
     client.force_login(alice)
     with django_assert_num_queries(10):
@@ -162,7 +162,7 @@ def test_a_change_made_in_the_admin_is_recorded_with_who_made_it(client, django_
     url = reverse("admin:recommendations_recommendation_change", args=[recommendation.pk])
     form = {
         "review": recommendation.review_id,
-        "number": 1,
+        "position": 1,
         "title": "Sunday opening",
         "text": recommendation.text,
         "lead_officer": "",

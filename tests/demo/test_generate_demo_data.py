@@ -55,11 +55,11 @@ def digest():
         )
         rows += UpdateRound.objects.filter(review=review).values_list("meeting_date", "due_date", "closed_at")
     recommendations = Recommendation.objects.select_related("review", "lead_officer", "cabinet_response")
-    for r in recommendations.prefetch_related("themes", "updates").order_by("review__slug", "number"):
+    for r in recommendations.prefetch_related("themes", "updates").order_by("review__slug", "position"):
         response = getattr(r, "cabinet_response", None)
         rows.append(
             (
-                r.number,
+                r.position,
                 r.title,
                 r.text,
                 r.lead_officer and r.lead_officer.username,

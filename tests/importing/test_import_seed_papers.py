@@ -31,7 +31,7 @@ def database_state():
 
 def recommendation(review_slug, number):
     return Recommendation.objects.select_related("cabinet_response").get(
-        review__slug=review_slug, number=number
+        review__slug=review_slug, position=number
     )
 
 
@@ -63,7 +63,7 @@ def test_oxford_2020_has_48_responses_26_agree_13_in_part_9_disagree():
     assert review.council.name == "Oxford City Council"
     assert review.committee.name == "Scrutiny Committee"
     assert str(review.recommended_date) == "2020-11-03"
-    assert list(review.recommendations.values_list("number", flat=True)) == list(range(1, 49))
+    assert list(review.recommendations.values_list("position", flat=True)) == list(range(1, 49))
     decisions = Counter(CabinetResponse.objects.values_list("decision", flat=True))
     assert decisions == {Decision.AGREE: 26, Decision.IN_PART: 13, Decision.DISAGREE: 9}
     wording = Counter(CabinetResponse.objects.values_list("decision_wording", flat=True))
@@ -292,7 +292,7 @@ def test_link_evidence_links_the_2025_paper_to_recommendations_16_and_37_to_39()
         stdout=out,
     )
 
-    linked = EvidenceLink.objects.values_list("recommendation__number", flat=True)
+    linked = EvidenceLink.objects.values_list("recommendation__position", flat=True)
     assert sorted(linked) == [16, 37, 38, 39]
     assert {link.source_document.kind for link in EvidenceLink.objects.all()} == {"decision_paper"}
     assert "Linked oxford-2025-07-cabinet-domestic-abuse-policy.txt to 4 recommendations" in out.getvalue()

@@ -34,19 +34,19 @@ def make_big_review(recommendations, rounds=4, council=None, slug=None):
     officer = make_user(f"officer-{review.slug}", first_name="Olu", last_name="Officer")
     made = bulk_create_with_history(
         [
-            Recommendation(review=review, number=n, text=f"That the Council does thing number {n} well.")
+            Recommendation(review=review, position=n, text=f"That the Council does thing number {n} well.")
             for n in range(1, recommendations + 1)
         ],
         Recommendation,
     )
-    made = list(Recommendation.objects.filter(review=review).order_by("number")) if not made[0].pk else made
+    made = list(Recommendation.objects.filter(review=review).order_by("position")) if not made[0].pk else made
     bulk_create_with_history(
         [
             CabinetResponse(
                 recommendation=recommendation,
-                decision=DECISIONS[recommendation.number % 3],
-                decision_wording=DECISIONS[recommendation.number % 3].label,
-                comment=f"The Council will do thing {recommendation.number}.\nIt has begun.",
+                decision=DECISIONS[recommendation.position % 3],
+                decision_wording=DECISIONS[recommendation.position % 3].label,
+                comment=f"The Council will do thing {recommendation.position}.\nIt has begun.",
                 responder_name="Councillor Pat Smith",
                 responder_role="Cabinet Member for Things",
             )
@@ -59,8 +59,8 @@ def make_big_review(recommendations, rounds=4, council=None, slug=None):
             ProgressUpdate(
                 recommendation=recommendation,
                 round=update_round,
-                status=STATUSES[(recommendation.number + i) % 4],
-                text=f"Round {i + 1}: work on thing {recommendation.number} goes on.\n\nMore next time.",
+                status=STATUSES[(recommendation.position + i) % 4],
+                text=f"Round {i + 1}: work on thing {recommendation.position} goes on.\n\nMore next time.",
                 update_date=update_round.meeting_date - datetime.timedelta(days=14),
                 author=officer,
             )

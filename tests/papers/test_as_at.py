@@ -34,7 +34,7 @@ def import_oxford_on_4_january_2021():
 
 
 def change_response_5_on(when):
-    response = CabinetResponse.objects.get(recommendation__number=5)
+    response = CabinetResponse.objects.get(recommendation__position=5)
     response.decision, response.decision_wording = CabinetResponse.Decision.AGREE, "Agree"
     response.comment = "The Council has reviewed the Commission's findings after all."
     save_with_history(response, user=make_user("editor"), reason="Corrected")
@@ -114,12 +114,12 @@ def test_a_recommendation_added_or_deleted_later_is_shown_as_it_was(member_clien
     import_oxford_on_4_january_2021()
     review = Recommendation.objects.first().review
     added = save_with_history(
-        Recommendation(review=review, number=49, text="That the Council adds a later recommendation."),
+        Recommendation(review=review, position=49, text="That the Council adds a later recommendation."),
         user=make_user("editor"),
         reason="Added",
     )
     date_history(Recommendation, datetime.datetime(2022, 1, 1, tzinfo=LONDON), id=added.id)
-    gone = Recommendation.objects.get(review=review, number=48)
+    gone = Recommendation.objects.get(review=review, position=48)
     gone_text = gone.text
     gone.delete()
     date_history(Recommendation, datetime.datetime(2022, 1, 1, tzinfo=LONDON), history_type="-")

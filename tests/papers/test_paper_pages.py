@@ -127,7 +127,7 @@ def test_csv_download_has_one_row_per_recommendation(southwark, member_client):
         'update-report-2013-06-10.csv"'
     )
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
-    assert rows[0][:4] == ["Number", "Paragraph", "Recommendation", "Update"]
+    assert rows[0][:4] == ["Reference", "Paragraph", "Recommendation", "Update"]
     assert len(rows) == 13
     assert rows[1][1] == "4" and rows[1][3].startswith("5. Data gathered")
 

@@ -53,6 +53,7 @@ def test_the_dashboard_counts_decisions_statuses_and_what_needs_attention(mixed,
         Decision.AGREE: 2,
         Decision.IN_PART: 1,
         Decision.DISAGREE: 1,
+        Decision.NOTED: 0,
         "none": 1,
     }
     assert {f.key: f.count for f in board.by_status} == {
@@ -65,7 +66,7 @@ def test_the_dashboard_counts_decisions_statuses_and_what_needs_attention(mixed,
     }
     # 2, 3, 4, 5 owe an update for the overdue round; 3, 4, 5 have had none for six months.
     assert board.overdue.count == 4 and board.stalled.count == 3
-    assert [r.number for r in board.changed] == [1, 2]
+    assert [r.position for r in board.changed] == [1, 2]
     assert {f.label: f.count for f in board.movement} == {
         "In progress to Completed": 1,
         "Not started to In progress": 1,

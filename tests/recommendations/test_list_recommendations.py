@@ -13,7 +13,7 @@ LIST = reverse("recommendations:list")
 
 
 def numbers(response):
-    return [r.number for r in response.context["page"].object_list]
+    return [r.position for r in response.context["page"].object_list]
 
 
 def test_the_list_shows_only_the_councils_a_person_belongs_to(client, alice, review, otherton):
@@ -86,7 +86,7 @@ def test_the_csv_keeps_the_filters(client, alice, review):
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"].startswith('attachment; filename="recommendations-')
     rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
-    assert rows[0][:7] == ["Council", "Review", "Number", "Title", "Recommendation", "Decision", "Status"]
+    assert rows[0][:7] == ["Council", "Review", "Reference", "Title", "Recommendation", "Decision", "Status"]
     assert [row[4] for row in rows[1:]] == ["Agreed one."]
     assert rows[1][5:7] == ["Agree", "No status yet"]
 

@@ -10,10 +10,10 @@ from tests.conftest import make_recommendation, make_review, make_update
 def test_my_recommendations_lists_what_i_lead_with_the_due_ones_first(
     client, olive, review, testshire, django_assert_num_queries
 ):
-    done = make_recommendation(review, number=1, text="That the Council publishes opening hours.")
-    due = make_recommendation(review, number=2, text="That the Council opens on Sundays.")
-    updated = make_recommendation(review, number=3, text="That the Council hires a librarian.")
-    not_mine = make_recommendation(review, number=4, text="That the Council sells the building.")
+    done = make_recommendation(review, position=1, text="That the Council publishes opening hours.")
+    due = make_recommendation(review, position=2, text="That the Council opens on Sundays.")
+    updated = make_recommendation(review, position=3, text="That the Council hires a librarian.")
+    not_mine = make_recommendation(review, position=4, text="That the Council sells the building.")
     for recommendation in (done, due, updated):
         recommendation.lead_officer = olive
         recommendation.save()
@@ -29,7 +29,7 @@ def test_my_recommendations_lists_what_i_lead_with_the_due_ones_first(
         update_date="2024-02-01",
     )
     other_review = make_review(testshire, "Review of Parks", slug="parks")
-    elsewhere = make_recommendation(other_review, number=1, text="That the parks stay open late.")
+    elsewhere = make_recommendation(other_review, position=1, text="That the parks stay open late.")
     elsewhere.lead_officer = olive
     elsewhere.save()
     client.force_login(olive)
@@ -40,9 +40,9 @@ def test_my_recommendations_lists_what_i_lead_with_the_due_ones_first(
 
     groups = response.context["groups"]
     libraries = groups[review]
-    assert [r.number for r in libraries] == [2, 1, 3]
+    assert [r.position for r in libraries] == [2, 1, 3]
     assert [r.is_due for r in libraries] == [True, False, False]
-    assert [r.number for r in groups[other_review]] == [1]
+    assert [r.position for r in groups[other_review]] == [1]
     assert not_mine not in libraries
     page = response.content.decode()
     assert page.count("Due for the 10 June round") == 1

@@ -13,7 +13,7 @@ from reviews.models import UpdateRound
 def add_url(recommendation):
     review = recommendation.review
     return reverse(
-        "recommendations:add-update", args=[review.council.slug, review.slug, recommendation.number]
+        "recommendations:add-update", args=[review.council.slug, review.slug, recommendation.position]
     )
 
 

@@ -20,10 +20,10 @@ def test_each_lead_officer_is_reminded_once_a_day_of_what_is_due(olive, adam, re
         review=review, committee=review.committee, meeting_date="2030-06-10", due_date="2030-05-20"
     )
     for number, lead in [(1, olive), (2, olive), (3, adam), (4, None)]:
-        recommendation = make_recommendation(review, number=number, text=f"Recommendation text {number}.")
+        recommendation = make_recommendation(review, position=number, text=f"Recommendation text {number}.")
         recommendation.lead_officer = lead
         recommendation.save()
-    finished = make_recommendation(review, number=5, text="Already done.")
+    finished = make_recommendation(review, position=5, text="Already done.")
     finished.lead_officer = adam
     finished.save()
     make_update(recommendation=finished, status=Status.COMPLETED, text="Done.")

@@ -14,7 +14,7 @@ from tests.conftest import join, make_user
 def response_url(recommendation):
     review = recommendation.review
     return reverse(
-        "recommendations:edit-response", args=[review.council.slug, review.slug, recommendation.number]
+        "recommendations:edit-response", args=[review.council.slug, review.slug, recommendation.position]
     )
 
 
@@ -70,7 +70,7 @@ def test_a_stale_response_edit_shows_both_versions_and_saves_nothing(client, oli
 def test_recording_a_response_that_someone_recorded_meanwhile_is_refused(client, olive, review):
     from tests.conftest import make_recommendation
 
-    recommendation = make_recommendation(review, number=2)
+    recommendation = make_recommendation(review, position=2)
     services.save_response(recommendation=recommendation, user=None, version=None, decision=Decision.DISAGREE)
     client.force_login(olive)
 

@@ -23,7 +23,7 @@ class Command(BaseCommand):
             nargs="+",
             type=int,
             metavar="N",
-            help="recommendation numbers",
+            help="the recommendations' positions in the review (1, 2, 3 ...)",
         )
         parser.add_argument("--user", metavar="NAME", help="username recorded in history")
         parser.add_argument(
@@ -37,7 +37,7 @@ class Command(BaseCommand):
         document = SourceDocument.objects.filter(name=paper, council=review_obj.council).first()
         if document is None:
             raise CommandError(f"{review_obj.council} has no imported paper named “{paper}”.")
-        found = {r.number: r for r in review_obj.recommendations.filter(number__in=recommendations)}
+        found = {r.position: r for r in review_obj.recommendations.filter(position__in=recommendations)}
         missing = sorted(set(recommendations) - set(found))
         if missing:
             raise CommandError(f"“{review_obj}” has no recommendation {', '.join(map(str, missing))}.")
@@ -51,9 +51,9 @@ class Command(BaseCommand):
         created = 0
         with transaction.atomic():
             acting = acting or importer_user()
-            for number in sorted(found):
+            for position in sorted(found):
                 created += services.link_evidence(
-                    recommendation=found[number],
+                    recommendation=found[position],
                     document=document,
                     user=acting,
                     reason=f"Linked {paper} as evidence",

@@ -71,7 +71,7 @@ def due_recommendations():
         .filter(lead_officer__isnull=False, lead_officer__is_active=True)
         .select_related("lead_officer", "review__council")
         .with_owed_round()
-        .order_by("review_id", "number")
+        .order_by("review_id", "position")
     )
     recommendations = list(recommendations)
     rounds = UpdateRound.objects.select_related("committee").in_bulk(
