@@ -32,6 +32,11 @@ class PendingImport(models.Model):
     # The paper's text, and what the importer read in it (a ParsedPaper as JSON).
     text = models.TextField()
     paper = models.JSONField()
+    # What the format reader found in a table paper, so that corrections re-read it without the file;
+    # null for a paper read by one of the text layouts.
+    extract = models.JSONField(null=True, blank=True)
+    # The admin's corrections so far: columns, decision wordings and where it goes (see Corrections).
+    corrections = models.JSONField(default=dict, blank=True)
     # What importing it would create, as the check page shows it.
     outcome = models.JSONField()
     created_at = models.DateTimeField(auto_now_add=True)

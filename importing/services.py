@@ -9,6 +9,7 @@ what was held, without reading the file again.
 import datetime
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any, NoReturn
 
 from django.contrib.auth.models import User
@@ -23,9 +24,11 @@ from recommendations.models import ProgressUpdate, Recommendation
 from reviews import services as review_services
 from reviews.models import Review, SourceDocument, UpdateRound
 
-from .layouts import PaperError, ParsedPaper, ReadPaper, read_paper
+from . import formats, tables
+from .layouts import PaperError, ParsedPaper, ReadPaper, read_extract, read_paper
 from .layouts.base import ParsedRecommendation
 from .models import PendingImport
+from .vocabulary import words_key
 
 # How long an uploaded paper waits for its admin to say "Import".
 PENDING_FOR = datetime.timedelta(hours=24)
@@ -58,11 +61,33 @@ class PaperOutcome:
         }
 
 
+@dataclass
+class Destination:
+    """Where a paper's recommendations go, as its admin chose: a review of the council, or a new one."""
+
+    review: Review | None = None
+    # For a new review: its title, committee and date, where the admin gave or corrected them.
+    title: str = ""
+    committee: str = ""
+    recommended_date: datetime.date | None = None
+
+
+def read_papers(
+    *,
+    files: Iterable[tuple[str, bytes]],
+    council: str = "",
+    columns: dict[str, str] | None = None,
+) -> list[ReadPaper]:
+    """Read every file, any format, before anything is written; PaperError names the first that cannot be."""
+    return [read_paper(name, data, council=council, columns=columns) for name, data in files]
+
+
 def import_papers(
     *,
     files: Iterable[tuple[str, bytes]],
     user: User | None = None,
     council: Council | None = None,
+    review: Review | None = None,
     dry_run: bool = False,
 ) -> list[PaperOutcome]:
     """Import papers, given as (file name, bytes) pairs, all or nothing.
@@ -70,27 +95,86 @@ def import_papers(
     Every file is read before anything is written, so a bad one changes
     nothing. With ``council``, a paper of any other council is refused.
     """
-    return _import(
-        [read_paper(name, data) for name, data in files], user=user, council=council, dry_run=dry_run
-    )
+    papers = read_papers(files=files, council=council.name if council else "")
+    return import_read(papers, user=user, council=council, destination=Destination(review), dry_run=dry_run)
 
 
-def _import(
-    papers: list[ReadPaper], *, user: User | None, council: Council | None = None, dry_run: bool = False
+def import_read(
+    papers: list[ReadPaper],
+    *,
+    user: User | None,
+    council: Council | None = None,
+    review: Review | None = None,
+    destination: Destination | None = None,
+    dry_run: bool = False,
 ) -> list[PaperOutcome]:
+    """Write papers already read, all or nothing; with ``council``, refusing any other council's."""
     if council is not None:
         for paper in papers:
             if paper.parsed.council.casefold() != council.name.casefold():
                 raise PaperError(f"{paper.name} is a paper of {paper.parsed.council}, not of {council}.")
+    destination = destination or Destination(review)
     # Papers that make recommendations go first, so that a paper reporting
     # on a review finds it whatever the order of the files.
     papers = sorted(papers, key=lambda paper: not paper.parsed.creates_recommendations)
     with transaction.atomic():
         user = user or importer_user()
-        outcomes = [_PaperImport(paper, user).run() for paper in papers]
+        outcomes = [_PaperImport(paper, user, destination).run() for paper in papers]
         if dry_run:
             transaction.set_rollback(True)
     return outcomes
+
+
+def describe(paper: ReadPaper) -> dict[str, Any]:
+    """What was read in a paper, as import_report --json prints it (the README gives the shape)."""
+    parsed = paper.parsed
+    return {
+        "file": paper.name,
+        "layout": str(parsed.layout),
+        "council": parsed.council,
+        "title": parsed.title,
+        "date": parsed.paper_date.isoformat() if parsed.paper_date else "",
+        "review": parsed.review_title,
+        "recommendations": [
+            {
+                "reference": item.reference,
+                "position": item.position,
+                "text": item.text,
+                "decision": item.response.decision if item.response else "",
+                "decision_wording": item.response.decision_wording if item.response else "",
+                "comment": item.response.comment if item.response else "",
+                "cabinet_member": item.response.responder_name if item.response else "",
+                "lead_officer": item.lead_officer,
+                "target": item.target,
+                "priority": item.priority,
+                "status": item.update.status if item.update else "",
+                "status_wording": item.update.status_wording if item.update else "",
+                "update": item.update.text if item.update else "",
+            }
+            for item in parsed.recommendations
+        ],
+        "warnings": parsed.warnings,
+    }
+
+
+@dataclass
+class Corrections:
+    """What the admin corrected on the check page: columns, decision wordings, and where the paper goes."""
+
+    # A column's number (from 1) and the field it holds.
+    columns: dict[str, str] = field(default_factory=dict)
+    # A decision wording (as words_key gives it) and the decision it records ("" for none).
+    decisions: dict[str, str] = field(default_factory=dict)
+    # An existing review of the council; else a new one with this title, committee and date.
+    review_id: int | None = None
+    title: str = ""
+    committee: str = ""
+    recommended_date: str = ""
+
+    def destination(self, council: Council) -> Destination:
+        review = council.reviews.filter(pk=self.review_id).first() if self.review_id else None
+        when = datetime.date.fromisoformat(self.recommended_date) if self.recommended_date else None
+        return Destination(review, self.title, self.committee, when)
 
 
 def hold_upload(*, council: Council, user: User, name: str, data: bytes) -> PendingImport:
@@ -98,8 +182,8 @@ def hold_upload(*, council: Council, user: User, name: str, data: bytes) -> Pend
 
     Raises PaperError, writing nothing, if it cannot be read or is another council's.
     """
-    paper = read_paper(name, data)
-    (outcome,) = _import([paper], user=user, council=council, dry_run=True)
+    paper = read_paper(name, data, council=council.name)
+    (outcome,) = import_read([paper], user=user, council=council, dry_run=True)
     now = timezone.now()
     with transaction.atomic():
         PendingImport.objects.expired(now).delete()
@@ -111,22 +195,59 @@ def hold_upload(*, council: Council, user: User, name: str, data: bytes) -> Pend
             data=data,
             text=paper.text,
             paper=paper.parsed.to_json(),
+            extract=formats.to_json(paper.extract) if paper.extract else None,
             outcome=outcome.summary(),
             expires_at=now + PENDING_FOR,
         )
 
 
-def import_pending(*, pending: PendingImport, user: User) -> PaperOutcome:
-    """Import a held upload as it was read; it is no longer held afterwards, whatever happens."""
-    paper = ReadPaper(
-        pending.name,
-        bytes(pending.data),
-        pending.text,
-        ParsedPaper.from_json(pending.paper),
-        pending.checksum,
+def held_paper(pending: PendingImport) -> ReadPaper:
+    """The held upload as it was read (with the corrections made to it so far)."""
+    parsed = ParsedPaper.from_json(pending.paper)
+    return ReadPaper(pending.name, bytes(pending.data), pending.text, parsed, pending.checksum)
+
+
+def correct_pending(*, pending: PendingImport, user: User, corrections: Corrections) -> PendingImport:
+    """Read a held upload again with the admin's corrections, and say again what it would create.
+
+    Raises PaperError, changing nothing, if the paper cannot be read so.
+    """
+    if pending.extract is None:
+        paper = held_paper(pending)  # a text layout's paper: its columns are the layout's own
+    else:
+        paper = read_extract(
+            pending.name,
+            bytes(pending.data),
+            formats.from_json(pending.extract),
+            council=pending.council.name,
+            columns=corrections.columns,
+            decisions=tables.Decisions(corrections.decisions),
+            checksum=pending.checksum,
+        )
+    (outcome,) = import_read(
+        [paper],
+        user=user,
+        council=pending.council,
+        destination=corrections.destination(pending.council),
+        dry_run=True,
     )
+    pending.paper = paper.parsed.to_json()
+    pending.outcome = outcome.summary()
+    pending.corrections = asdict(corrections)
+    pending.save()
+    return pending
+
+
+def import_pending(*, pending: PendingImport, user: User) -> PaperOutcome:
+    """Import a held upload as it was read and corrected; it is no longer held afterwards, whatever happens."""
+    corrections = Corrections(**pending.corrections)
     try:
-        (outcome,) = _import([paper], user=user, council=pending.council)
+        (outcome,) = import_read(
+            [held_paper(pending)],
+            user=user,
+            council=pending.council,
+            destination=corrections.destination(pending.council),
+        )
     finally:
         pending.delete()
     return outcome
@@ -135,8 +256,8 @@ def import_pending(*, pending: PendingImport, user: User) -> PaperOutcome:
 class _PaperImport:
     """Writes one paper that has been read, as one user, for the reason "Imported from <file>"."""
 
-    def __init__(self, paper: ReadPaper, user: User) -> None:
-        self.paper, self.parsed, self.user = paper, paper.parsed, user
+    def __init__(self, paper: ReadPaper, user: User, destination: Destination) -> None:
+        self.paper, self.parsed, self.user, self.destination = paper, paper.parsed, user, destination
         self.reason = f"Imported from {paper.name}"
         self.outcome = PaperOutcome(name=paper.name, layout=self.parsed.layout)
         self.history: dict[str, Any] = {"user": user, "reason": self.reason}
@@ -171,11 +292,14 @@ class _PaperImport:
             title=parsed.title,
             paper_date=parsed.paper_date,
             text=self.paper.text,
+            data=self.paper.data,
             **self.history,
         )
         recommendations = self.recommendations(review, document)
         if parsed.round:
             self.add_round(review, recommendations, document)
+        elif any(item.update for item in parsed.recommendations):
+            self.add_updates(recommendations, document, None)
         return self.outcome
 
     def committee(self, name: str) -> Committee:
@@ -183,20 +307,22 @@ class _PaperImport:
 
     def review(self) -> Review:
         """The review the paper is about, made or brought up to date with what the paper says of it."""
-        parsed = self.parsed
-        review = self.find_review()
+        parsed, destination = self.parsed, self.destination
+        review = destination.review or self.find_review()
+        if review is not None and review.council_id != self.council.pk:
+            self.fail(f"it is a paper of {self.council}, and “{review}” is a review of {review.council}.")
+        committee = destination.committee or parsed.review_committee
         said: dict[str, Any] = {
-            "committee": self.committee(parsed.review_committee) if parsed.review_committee else None,
-            "recommended_date": parsed.review_recommended_date,
+            "committee": self.committee(committee) if committee else None,
+            "recommended_date": destination.recommended_date or parsed.review_recommended_date,
             "report_dated": parsed.review_report_dated,
             "endorsed_date": parsed.review_endorsed_date,
         }
         said = {name: value for name, value in said.items() if value}
         if review is None:
             self.outcome.review_created = True
-            return review_services.add_review(
-                council=self.council, title=parsed.review_title, **said, **self.history
-            )
+            title = destination.title or parsed.review_title or _title_from_name(self.paper.name)
+            return review_services.add_review(council=self.council, title=title, **said, **self.history)
         changes = {name: value for name, value in said.items() if getattr(review, name) != value}
         if changes:
             self.outcome.review_changes = [name.replace("_", " ") for name in changes]
@@ -207,6 +333,11 @@ class _PaperImport:
         """The review a paper is about: by its title, else the one the text names; None for a new one."""
         parsed, council = self.parsed, self.council
         reviews = list(council.reviews.all())
+        if self.destination.title:
+            return None  # the admin asked for a new review
+        if parsed.layout == SourceDocument.Layout.TABLE:
+            match = [r for r in reviews if r.title.lower() == parsed.review_title.lower()]
+            return match[0] if match else None
         if parsed.review_title:
             match = [r for r in reviews if r.title.lower() == parsed.review_title.lower()]
             if match:
@@ -232,15 +363,31 @@ class _PaperImport:
         raise AssertionError  # fail() raises
 
     def recommendations(self, review: Review, document: SourceDocument) -> dict[int, Recommendation]:
-        """The paper's recommendations, by position: those the review has already, and the new ones."""
-        existing = {r.position: r for r in review.recommendations.select_related("cabinet_response")}
+        """The paper's recommendations, by position: those the review has already, and the new ones.
+
+        A council's table is matched to the review's recommendations by
+        reference (else by text), as a tracker reports on those already
+        recorded; the seed layouts number theirs as the review does.
+        """
+        existing = list(review.recommendations.select_related("cabinet_response"))
+        by_position = {r.position: r for r in existing}
+        by_reference = {words_key(r.reference): r for r in existing if r.reference}
+        by_text = {words_key(r.text): r for r in existing}
+        table = self.parsed.layout == SourceDocument.Layout.TABLE
+        after = max(by_position, default=0)
         found: dict[int, Recommendation] = {}
         for item in self.parsed.recommendations:
-            recommendation = existing.get(item.position)
+            if table:
+                recommendation = (
+                    by_reference.get(words_key(item.reference)) if item.reference else None
+                ) or by_text.get(words_key(item.text))
+            else:
+                recommendation = by_position.get(item.position)
             if recommendation is None:
+                after += 1
                 recommendation = recommendation_services.add_recommendation(
                     review=review,
-                    position=item.position,
+                    position=after if table else item.position,
                     reference=item.reference,
                     lead_officer_name=item.lead_officer,
                     timetable=item.target,
@@ -254,7 +401,7 @@ class _PaperImport:
                     **self.history,
                 )
                 self.outcome.recommendations += 1
-            elif recommendation.text != item.text:
+            elif words_key(recommendation.text) != words_key(item.text) and not table:
                 self.fail(
                     f"recommendation {item.label} of “{review}” is already recorded with other words. "
                     "Correct the paper, or the recorded recommendation, so that they agree.",
@@ -270,6 +417,8 @@ class _PaperImport:
     ) -> None:
         parsed = item.response
         assert parsed is not None  # the caller adds only the responses there are
+        if not parsed.decision:
+            return  # a wording no one has said the meaning of: its warning says so on the check page
         current = getattr(recommendation, "cabinet_response", None)
         if current is not None:
             if (current.decision, current.comment) != (parsed.decision, parsed.comment):
@@ -319,20 +468,36 @@ class _PaperImport:
             **self.history,
         )
         self.outcome.rounds.append(update_round)
+        self.add_updates(recommendations, document, update_round)
+
+    def add_updates(
+        self,
+        recommendations: dict[int, Recommendation],
+        document: SourceDocument,
+        update_round: UpdateRound | None,
+    ) -> None:
+        """The paper's progress updates: for its round, or dated as the paper is where it names no meeting."""
         updates = [
             ProgressUpdate(
                 recommendation=recommendations[item.position],
                 round=update_round,
                 status=item.update.status,
                 status_wording=item.update.status_wording,
-                text=item.update.text,
-                update_date=item.update.update_date,
+                # An update that gives a status and no words is recorded in the words of its status.
+                text=item.update.text or item.update.status_wording,
+                update_date=item.update.update_date or (None if update_round else self.parsed.paper_date),
                 author_name=item.update.author_name,
                 paragraph_number=item.update.paragraph_number,
                 source_document=document,
             )
             for item in self.parsed.recommendations
-            if item.update is not None
+            if item.update is not None and (item.update.text or item.update.status_wording)
         ]
         recommendation_services.add_updates(updates, **self.history)
         self.outcome.updates += len(updates)
+
+
+def _title_from_name(name: str) -> str:
+    """A review's title from a paper's file name, where the paper gives none: "temp-accommodation.docx"."""
+    stem = Path(name).stem.replace("_", " ").replace("-", " ").strip()
+    return (stem[:1].upper() + stem[1:]) or "Untitled review"

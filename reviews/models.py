@@ -128,6 +128,8 @@ class Layout(models.TextChoices):
     IMPLEMENTATION_UPDATE = "Update on implementation report"
     COMMITTEE_REPORT = "Committee report"
     STRATEGIC_UPDATE = "Strategic review update paper"
+    # Any council's table of recommendations, read by its column headings.
+    TABLE = "Table of recommendations"
 
 
 class SourceDocument(models.Model):
@@ -148,11 +150,14 @@ class SourceDocument(models.Model):
     title = models.CharField(max_length=500, blank=True)
     paper_date = models.DateField(null=True, blank=True)
     text = models.TextField()
+    # The file as it was received, so that it can be downloaded as it was.
+    data = models.BinaryField(default=b"", editable=False)
     imported_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+")
     imported_at = models.DateTimeField()
 
     objects = SourceDocumentQuerySet.as_manager()
-    history = HistoricalRecords()
+    # Its history need not keep the file again with every change.
+    history = HistoricalRecords(excluded_fields=["data"])
 
     class Meta:
         ordering = ["council__name", "imported_at", "name"]

@@ -81,3 +81,27 @@ def plain_text(blocks: Iterable[Paragraph | Table]) -> str:
         else:
             lines.extend("\t".join(cell.replace("\n", " ") for cell in row) for row in block.rows)
     return "\n".join(lines)
+
+
+def to_json(extract: Extract) -> dict:
+    """An extract as JSON, to keep while a paper waits to be checked."""
+    return {
+        "kind": extract.kind,
+        "text": extract.text,
+        "blocks": [
+            {"paragraph": block.text, "style": block.style}
+            if isinstance(block, Paragraph)
+            else {"table": block.rows, "page": block.page, "sheet": block.sheet}
+            for block in extract.blocks
+        ],
+    }
+
+
+def from_json(data: dict) -> Extract:
+    blocks: list[Paragraph | Table] = [
+        Paragraph(block["paragraph"], block["style"])
+        if "paragraph" in block
+        else Table(block["table"], block["page"], block["sheet"])
+        for block in data["blocks"]
+    ]
+    return Extract(kind=data["kind"], text=data["text"], blocks=blocks)

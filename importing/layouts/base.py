@@ -99,6 +99,8 @@ class ParsedPaper:
     review_endorsed_date: date | None = None
     recommendations: list[ParsedRecommendation] = field(default_factory=list)
     round: ParsedRound | None = None
+    # What the admin should look at before importing.
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def creates_recommendations(self) -> bool:
@@ -186,8 +188,8 @@ _NOT_PLACES = {"City", "County", "Borough", "District", "Community", "Parish", "
 _COUNCIL = re.compile(r"\b((?:[A-Z][a-z]+ )+?(?:(?:City|County|Borough|District) )?Council)\b")
 
 
-def council_named_in(text: str) -> str:
-    """The council a paper is by: the one it names most often."""
+def councils_named_in(text: str) -> Counter[str]:
+    """The councils a paper names, and how often it names each."""
     counts: Counter[str] = Counter()
     for name in _COUNCIL.findall(text):
         words = name.split()
@@ -195,6 +197,12 @@ def council_named_in(text: str) -> str:
             words.pop(0)
         if len(words) > 1 and words[0] not in _NOT_PLACES:
             counts[" ".join(words)] += 1
+    return counts
+
+
+def council_named_in(text: str) -> str:
+    """The council a paper is by: the one it names most often."""
+    counts = councils_named_in(text)
     if not counts:
         raise PaperError("The paper does not name its council (for example “Oxford City Council”).")
     (best, best_count), *rest = counts.most_common()

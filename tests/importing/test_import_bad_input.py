@@ -3,6 +3,7 @@
 import pytest
 from django.core.management import CommandError
 
+from recommendations.models import CabinetResponse
 from tests.conftest import seed
 from tests.importing.test_import_seed_papers import database_state, run_import
 
@@ -33,15 +34,22 @@ def test_an_empty_file_is_refused(tmp_path):
 
 
 @pytest.mark.django_db
-def test_a_binary_file_is_refused(tmp_path):
+def test_a_damaged_word_file_is_refused(tmp_path):
     message = refused(write(tmp_path, "report.docx", b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00"))
-    assert "report.docx is not a text file (it looks like a binary file)" in message
+    assert message.startswith("report.docx is damaged: it cannot be opened as a Word document.")
 
 
 @pytest.mark.django_db
-def test_a_file_not_in_utf8_is_refused(tmp_path):
-    message = refused(write(tmp_path, "latin.txt", "Caf\xe9 minutes".encode("latin-1")))
-    assert "latin.txt is not a text file in UTF-8" in message
+def test_a_binary_file_called_txt_is_refused(tmp_path):
+    message = refused(write(tmp_path, "report.txt", b"\x00\x01\x02\x03binary\x00\xff" * 20))
+    assert "report.txt is not a text file" in message
+
+
+@pytest.mark.django_db
+def test_a_latin_1_text_file_is_read_as_windows_text(tmp_path):
+    latin = OXFORD_2020.replace("Louise Upton", "Louise Upt\xf3n").encode("cp1252", errors="replace")
+    run_import(write(tmp_path, "latin.txt", latin))
+    assert CabinetResponse.objects.filter(responder_name="Councillor Louise Upt\xf3n").count() == 48
 
 
 @pytest.mark.django_db
