@@ -57,6 +57,7 @@ class PaperOutcome:
             **asdict(self),
             "council": str(self.council or ""),
             "review": str(self.review or ""),
+            "review_id": self.review.pk if self.review and not self.review_created else None,
             "rounds": [str(update_round) for update_round in self.rounds],
         }
 

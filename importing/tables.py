@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from recommendations.models import Decision
 
 from .formats import Paragraph, Table
-from .layouts.base import ParsedRecommendation, ParsedResponse, ParsedUpdate
+from .parsed import ParsedRecommendation, ParsedResponse, ParsedUpdate
 from .vocabulary import (
     decision_in,
     decision_of,

@@ -7,5 +7,4 @@ app_name = "importing"
 urlpatterns = [
     path("<slug:council_slug>/import/", views.upload, name="upload"),
     path("<slug:council_slug>/import/<int:pk>/", views.check, name="check"),
-    path("<slug:council_slug>/import/<int:pk>/import/", views.confirm, name="confirm"),
 ]

@@ -1,12 +1,13 @@
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django.views.decorators.http import require_http_methods
 
 from councils.access import get_council_for_user
+from recommendations.models import Decision
 
 from . import services
-from .forms import ImportPaperForm
+from .forms import CheckForm, ImportPaperForm
 from .layouts import PaperError
 from .models import PendingImport
 
@@ -40,38 +41,81 @@ def _pending(request, council, pk):
 GONE = "That paper is no longer waiting to be imported: it was imported, cancelled or left for a day. Upload it again."
 
 
-@require_safe
+@require_http_methods(["GET", "POST"])
 def check(request, council_slug, pk):
-    """What the held paper would create: nothing has been written yet."""
+    """What the held paper would create, with its corrections; nothing is written before "Import"."""
     council, _ = get_council_for_user(request.user, council_slug, manage=True)
     pending = _pending(request, council, pk)
     if pending is None:
         messages.info(request, GONE)
         return redirect("importing:upload", council_slug)
-    return render(
-        request, "importing/check.html", {"council": council, "pending": pending, "outcome": pending.outcome}
-    )
-
-
-@require_POST
-def confirm(request, council_slug, pk):
-    """Import the held paper ("Import"), or let it go ("Cancel")."""
-    council, _ = get_council_for_user(request.user, council_slug, manage=True)
-    pending = _pending(request, council, pk)
-    if pending is None:
-        messages.info(request, GONE)
-        return redirect("importing:upload", council_slug)
-    if "cancel" in request.POST:
+    action = request.POST.get("action")
+    if action == "cancel":
         pending.delete()
         messages.info(request, "Nothing was imported.")
         return redirect("importing:upload", council_slug)
-    try:
-        outcome = services.import_pending(pending=pending, user=request.user)
-    except PaperError as error:
-        messages.error(request, f"Nothing was imported: {error}")
-        return redirect("importing:upload", council_slug)
-    if outcome.already_imported:
-        messages.info(request, f"{outcome.name} was {outcome.already_imported}; nothing changed.")
-    else:
-        messages.success(request, f"{outcome.name} has been imported.")
-    return redirect(outcome.review or council)
+    reviews = council.reviews.order_by("title")
+    form = CheckForm(request.POST if request.method == "POST" else None, pending=pending, reviews=reviews)
+    if request.method == "POST" and form.is_valid():
+        try:
+            # "Import" imports what the page showed: changes made with it are applied and shown first.
+            if action != "import" or form.has_changed():
+                services.correct_pending(pending=pending, user=request.user, corrections=form.corrections())
+                if action == "import":
+                    messages.info(request, "Your changes have been applied. Check them, then import.")
+                return redirect(pending)
+            outcome = services.import_pending(pending=pending, user=request.user)
+        except PaperError as error:
+            messages.error(request, f"Nothing was imported: {error}")
+            return redirect("importing:upload", council_slug)
+        if outcome.already_imported:
+            messages.info(request, f"{outcome.name} was {outcome.already_imported}; nothing changed.")
+        else:
+            messages.success(request, f"{outcome.name} has been imported.")
+        return redirect(outcome.review or council)
+    reading = pending.paper.get("reading")
+    context = {
+        "council": council,
+        "pending": pending,
+        "outcome": pending.outcome,
+        "form": form,
+        "warnings": pending.paper.get("warnings", []),
+        "reading": reading,
+        "column_fields": [form[name] for name in form.columns],
+        "rows": [
+            {"place": f"{table}.{row}", "cells": cells, "kind": READ_AS[kind]}
+            for table, row, cells, kind in (reading["rows"] if reading else [])
+            if kind != "empty"
+        ],
+        "wordings": [(form[name], wording, count) for name, wording, count in form.wordings],
+        "recommendations": [_as_created(item) for item in pending.paper["recommendations"]],
+    }
+    return render(request, "importing/check.html", context)
+
+
+# How the check page names what the reader made of each row.
+READ_AS = {
+    "recommendation": "Recommendation",
+    "continued": "The rest of the one above",
+    "heading": "A heading: not imported",
+    "header": "The header again: not imported",
+    "footnote": "A footnote: not imported",
+    "furniture": "Page furniture: not imported",
+    "empty": "Empty",
+}
+
+
+def _as_created(item):
+    """A recommendation as read, for the check page."""
+    response = item.get("response") or {}
+    update = item.get("update") or {}
+    decision = response.get("decision")
+    return {
+        "reference": item["reference"] or str(item["position"]),
+        "text": item["text"],
+        "decision": Decision(decision).label if decision else "",
+        "wording": response.get("decision_wording", ""),
+        "comment": response.get("comment", ""),
+        "update": update.get("text", ""),
+        "status": update.get("status_wording", ""),
+    }

@@ -40,9 +40,7 @@ councils:change-role                POST  302 403 403 302 404 302
 importing:upload                    GET   302 403 403 200 404 200
 importing:upload                    POST  302 403 403 200 404 200
 importing:check                     GET   302 403 403 200 404 302
-importing:check                     POST  302 405 405 405 405 405
-importing:confirm                   GET   302 405 405 405 405 405
-importing:confirm                   POST  302 403 403 302 404 302
+importing:check                     POST  302 403 403 200 404 302
 reviews:detail                      GET   302 200 200 200 404 200
 reviews:detail                      POST  302 405 405 405 405 405
 reviews:document                    GET   302 200 200 200 404 200
@@ -152,7 +150,6 @@ def world(db, testshire, otherton, alice, olive, adam, oscar, review, recommenda
         "councils:change-role": [council, alice.memberships.get().pk],
         "importing:upload": [council],
         "importing:check": [council, pending.pk],
-        "importing:confirm": [council, pending.pk],
         "reviews:detail": [*slugs],
         "reviews:document": [council, document.pk],
         "reviews:open-round": [*slugs],

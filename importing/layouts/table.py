@@ -76,6 +76,7 @@ def read(
         review_committee=committee,
         recommendations=items,
         warnings=warnings,
+        reading=reading.as_json(),
     )
     if has_updates and committee and paper_date:
         parsed.round = ParsedRound(committee=committee, meeting_date=paper_date, title=title)

@@ -41,7 +41,7 @@ def test_an_admin_checks_a_paper_then_imports_it(client, db):
     page = client.get(uploaded["Location"]).content.decode()
     assert "Check what will be imported" in page and "12 new" in page and "New review" in page
 
-    done = client.post(reverse("importing:confirm", args=["southwark-council", pending.pk]), {"import": "1"})
+    done = client.post(pending.get_absolute_url(), as_shown(client, pending) | {"action": "import"})
 
     review = Review.objects.get()
     assert done["Location"] == review.get_absolute_url()
@@ -62,6 +62,19 @@ def test_the_check_page_works_from_the_database_alone(client, db, django_assert_
     assert "12 new" in page
 
 
+def as_shown(client, pending):
+    """The check page's form as it shows, as the browser would post it back."""
+    form = client.get(pending.get_absolute_url()).context["form"]
+    data = {}
+    for name in form.fields:
+        value = form[name].value()
+        if isinstance(value, list):  # the date's day, month and year boxes
+            data.update({f"{name}_{i}": part or "" for i, part in enumerate(value)})
+        elif value is not None:
+            data[name] = value
+    return data
+
+
 def client_of(client):
     """A new client with only the session cookie of ``client``: as a request reaching another server."""
     from django.test import Client
@@ -76,7 +89,7 @@ def test_cancelling_imports_nothing(client, db):
     client.post(reverse("importing:upload", args=["southwark-council"]), {"paper": upload("southwark")})
     pending = PendingImport.objects.get()
     before = database_state()
-    client.post(reverse("importing:confirm", args=["southwark-council", pending.pk]), {"cancel": "1"})
+    client.post(pending.get_absolute_url(), {"action": "cancel"})
     assert database_state() == before | {"importing.PendingImport": 0}
 
 
@@ -90,7 +103,7 @@ def test_an_upload_is_for_its_own_admin_only_and_not_for_ever(client, db):
     other.force_login(colleague)
 
     refused = other.post(
-        reverse("importing:confirm", args=["southwark-council", pending.pk]), {"import": "1"}
+        pending.get_absolute_url(), {"action": "import", "review": "new", "title": "Another"}
     )
 
     assert refused["Location"] == reverse("importing:upload", args=["southwark-council"])
@@ -120,6 +133,6 @@ def test_a_bad_paper_is_explained_beside_the_upload(client, db):
     url = reverse("importing:upload", args=["southwark-council"])
     assert client.post(url, {"paper": empty}).context["form"].errors["paper"] == ["empty.txt is empty."]
     assert client.post(url, {"paper": word}).context["form"].errors["paper"] == [
-        "The selected file must be plain text. Save the Word document as plain text (.txt) and upload that"
+        "paper.docx is damaged: it cannot be opened as a Word document."
     ]
     assert client.post(url, {}).context["form"].errors["paper"] == ["Select a paper to import"]
