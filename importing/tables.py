@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from recommendations.models import Decision
 
 from .formats import Paragraph, Table
+from .layouts.base import clean, tidy
 from .parsed import ParsedRecommendation, ParsedResponse, ParsedUpdate
 from .vocabulary import (
     decision_in,
@@ -59,6 +60,8 @@ class Reading:
     tables: list[int]
     rows: list[Row] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # The header's own rows (two where headings are grouped), to know them again after a page break.
+    header_rows: list[list[str]] = field(default_factory=list)
 
     def as_json(self) -> dict:
         return {
@@ -68,12 +71,8 @@ class Reading:
             "tables": self.tables,
             "rows": [[r.table, r.row, r.cells, r.kind] for r in self.rows],
             "warnings": self.warnings,
+            "header_rows": self.header_rows,
         }
-
-    @classmethod
-    def from_json(cls, data: dict) -> "Reading":
-        rows = [Row(table, row, cells, kind) for table, row, cells, kind in data["rows"]]
-        return cls(data["header"], data["fields"], data["guessed"], data["tables"], rows, data["warnings"])
 
 
 # --------------------------------------------------------------------------
@@ -97,10 +96,26 @@ def _header_at(table: Table) -> int | None:
     return None
 
 
-def _is_repeat_of(row: list[str], header: list[str]) -> bool:
+def _is_repeat_of(row: list[str], header_rows: list[list[str]]) -> bool:
     keys = [heading_key(cell) for cell in row]
-    wanted = [heading_key(cell) for cell in header]
-    return bool(any(wanted)) and keys == wanted
+    return any(any(header) and keys == [heading_key(cell) for cell in header] for header in header_rows)
+
+
+def _grouped(table: Table, at: int) -> list[str] | None:
+    """The row under a header that names what its grouped headings hold ("Cabinet response" over
+    "Decision" and "Comment"), or None if the row under it is not such a row."""
+    if at + 1 >= len(table.rows):
+        return None
+    below = table.rows[at + 1]
+    filled = [cell for cell in below if cell]
+    named = [field for field in _header_fields(below) if field]
+    if (
+        len(named) >= 2
+        and all(len(cell) <= 40 for cell in filled)
+        and not any(is_reference(c) for c in filled)
+    ):
+        return below
+    return None
 
 
 def find(blocks: list[Paragraph | Table], columns: dict[str, str] | None = None) -> Reading | None:
@@ -122,16 +137,24 @@ def find(blocks: list[Paragraph | Table], columns: dict[str, str] | None = None)
                 reading.tables.append(number)
                 _add_rows(reading, number, table.rows, 0)
             continue
-        header = table.rows[at]
+        header, fields = list(table.rows[at]), [f or "" for f in _header_fields(table.rows[at])]
+        rows = [table.rows[at]]
+        below = _grouped(table, at)
+        if below is not None:
+            rows.append(below)
+            for index, sub in enumerate(below):
+                if sub:
+                    header[index] = f"{header[index]}: {sub}" if header[index] else sub
+                    fields[index] = field_of_heading(sub) or fields[index]
         if reading is None:
-            fields = [f or "" for f in _header_fields(header)]
             reading = Reading(header=header, fields=fields, guessed=[False] * len(header), tables=[number])
+            reading.header_rows = rows
             width = len(header)
         elif len(header) != width:
             continue  # another table with other columns (a summary, an appendix): not this one
         else:
             reading.tables.append(number)
-        _add_rows(reading, number, table.rows, at + 1)
+        _add_rows(reading, number, table.rows, at + len(rows))
     if reading is None:
         return None
     _fill_in_fields(reading)
@@ -147,7 +170,10 @@ def _tables(blocks: list[Paragraph | Table]) -> list[Table]:
 
 def _add_rows(reading: Reading, table: int, rows: list[list[str]], start: int) -> None:
     for index in range(start, len(rows)):
-        reading.rows.append(Row(table=table, row=index + 1, cells=[cell.strip() for cell in rows[index]]))
+        # Word's bookmarks and converters' emphasis marks are not the council's words.
+        reading.rows.append(
+            Row(table=table, row=index + 1, cells=[tidy(clean(cell)) for cell in rows[index]])
+        )
 
 
 # --------------------------------------------------------------------------
@@ -267,7 +293,7 @@ def _classify(reading: Reading) -> None:
         filled = [(i, cell) for i, cell in enumerate(row.cells) if cell]
         if not filled:
             row.kind = "empty"
-        elif _is_repeat_of(row.cells, reading.header):
+        elif _is_repeat_of(row.cells, reading.header_rows or [reading.header]):
             row.kind = "header"
         elif len(filled) == 1 and _FURNITURE.match(filled[0][1]):
             row.kind = "furniture"

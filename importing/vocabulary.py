@@ -203,9 +203,11 @@ HEADINGS: list[tuple[str, str]] = [
         "decision",
         r"\b(agree|agreed|accept|accepted|reject|rejected|supported|support)\b.*(\?|/)|^(agree|agreed|accept|accepted|supported|decision|cabinet decision|executive decision|response \((agree|accept)[^)]*\))\??$|^(y/n|yes/no)$|agreed?\s*/\s*(not agreed|disagree)",
     ),
+    # Whoever gives it, a response or comment is the comment: "Portfolio Holder comments", "Lead officer response".
+    ("comment", r"^(?!.*\b(progress|update)).*\b(comments?|responses?|reply)\b"),
     (
         "cabinet_member",
-        r"cabinet member(?! response)(?! comment)|portfolio|lead member|executive member|cabinet lead|lead councillor",
+        r"cabinet member|portfolio|lead member|executive member|cabinet lead|lead councillor",
     ),
     (
         "lead_officer",

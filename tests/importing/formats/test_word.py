@@ -50,14 +50,19 @@ def test_paragraphs_and_tables_come_out_in_document_order():
     assert extract_.blocks[5] == Table([["Contact", "Scrutiny Officer"]])
 
 
-def test_a_table_is_a_full_grid_with_merged_cells_in_their_first_row_and_column():
+def test_a_table_is_a_full_grid_with_merged_cells_in_their_first_column_and_in_each_row():
     table = extract("response.docx", docx_bytes(cabinet_response)).blocks[3]
     assert table == Table(
         [
             ["Recommendation", "Agree?", "Comment"],
             ["1) That the Council opens on Sundays.", "Agree", "From April."],
             ["2) That the Council reviews its fees.", "In part", ""],
-            ["", "Disagree", "First paragraph of the comment.\nSecond paragraph."],
+            # Merged down two rows: what it says is said of both.
+            [
+                "2) That the Council reviews its fees.",
+                "Disagree",
+                "First paragraph of the comment.\nSecond paragraph.",
+            ],
         ]
     )
     assert table.page is None and table.sheet == ""
@@ -78,7 +83,10 @@ def test_the_plain_text_has_a_line_per_paragraph_and_a_tab_separated_line_per_ro
         "The Cabinet responded on 3 November 2020.",
     ]
     assert lines[3] == "Recommendation\tAgree?\tComment"
-    assert lines[6] == "\tDisagree\tFirst paragraph of the comment. Second paragraph."
+    assert (
+        lines[6]
+        == "2) That the Council reviews its fees.\tDisagree\tFirst paragraph of the comment. Second paragraph."
+    )
     assert lines[-1] == "Contact\tScrutiny Officer"
 
 
