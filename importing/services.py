@@ -13,14 +13,14 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from django.contrib.auth.models import User
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 
 from common.history import importer_user
 from councils import services as council_services
 from councils.models import Committee, Council
 from recommendations import services as recommendation_services
-from recommendations.models import ProgressUpdate, Recommendation
+from recommendations.models import CabinetResponse, ProgressUpdate, Recommendation
 from reviews import services as review_services
 from reviews.models import Review, SourceDocument, UpdateRound
 
@@ -114,6 +114,8 @@ def import_read(
         for paper in papers:
             if paper.parsed.council.casefold() != council.name.casefold():
                 raise PaperError(f"{paper.name} is a paper of {paper.parsed.council}, not of {council}.")
+    for paper in papers:
+        check_fits(paper)
     destination = destination or Destination(review)
     # Papers that make recommendations go first, so that a paper reporting
     # on a review finds it whatever the order of the files.
@@ -124,6 +126,98 @@ def import_read(
         if dry_run:
             transaction.set_rollback(True)
     return outcomes
+
+
+def _limit(model: type[models.Model], name: str) -> int:
+    field = model._meta.get_field(name)
+    return getattr(field, "max_length", None) or 0
+
+
+def check_fits(paper: ReadPaper) -> None:
+    """Refuse, before anything is written, a paper whose words will not fit where they go.
+
+    A cell far longer than its field allows is nearly always a column read
+    as the wrong thing (a comment taken for the lead officer): the message
+    says where, so the admin can name the column.
+    """
+    parsed = paper.parsed
+    checks: list[tuple[str, str, int]] = [
+        ("the council's name", parsed.council, _limit(Council, "name")),
+        ("the review's title", parsed.review_title, _limit(Review, "title")),
+        ("the committee's name", parsed.review_committee, _limit(Committee, "name")),
+        ("the paper's title", parsed.title, _limit(SourceDocument, "title")),
+    ]
+    for item in parsed.recommendations:
+        where = f"recommendation {item.label}"
+        checks += [
+            (f"the reference of {where}", item.reference, _limit(Recommendation, "reference")),
+            (f"the title of {where}", item.title, _limit(Recommendation, "title")),
+            (f"the lead officer of {where}", item.lead_officer, _limit(Recommendation, "lead_officer_name")),
+            (f"the timetable of {where}", item.target, _limit(Recommendation, "timetable")),
+            (f"the priority of {where}", item.priority, _limit(Recommendation, "priority")),
+            (f"whom {where} was made to", item.made_to, _limit(Recommendation, "made_to")),
+        ]
+        if item.response:
+            checks += [
+                (
+                    f"the decision of {where}",
+                    item.response.decision_wording,
+                    _limit(CabinetResponse, "decision_wording"),
+                ),
+                (
+                    f"the cabinet member of {where}",
+                    item.response.responder_name,
+                    _limit(CabinetResponse, "responder_name"),
+                ),
+                (
+                    f"the responder's role for {where}",
+                    item.response.responder_role,
+                    _limit(CabinetResponse, "responder_role"),
+                ),
+            ]
+        if item.update:
+            checks += [
+                (
+                    f"the status of {where}",
+                    item.update.status_wording,
+                    _limit(ProgressUpdate, "status_wording"),
+                ),
+                (
+                    f"the author of {where}'s update",
+                    item.update.author_name,
+                    _limit(ProgressUpdate, "author_name"),
+                ),
+            ]
+    if parsed.round:
+        checks += [
+            ("the round's committee", parsed.round.committee, _limit(Committee, "name")),
+            ("the report's title", parsed.round.title, _limit(UpdateRound, "title")),
+            ("the report's author", parsed.round.report_author, _limit(UpdateRound, "report_author")),
+            (
+                "the report's cabinet member",
+                parsed.round.cabinet_member,
+                _limit(UpdateRound, "cabinet_member"),
+            ),
+            ("the report's wards", parsed.round.wards, _limit(UpdateRound, "wards")),
+        ]
+    for what, value, limit in checks:
+        if limit and len(value) > limit:
+            raise PaperError(
+                f"{paper.name}: {what} is {len(value):,} characters long, and can be at most {limit:,}. "
+                "Is the column it comes from the right one?"
+            )
+    if parsed.layout == SourceDocument.Layout.TABLE:
+        seen: dict[str, ParsedRecommendation] = {}
+        for item in parsed.recommendations:
+            key = words_key(item.reference)
+            if key and key in seen:
+                raise PaperError(
+                    f"{paper.name}: the reference “{item.reference}” is given to two recommendations "
+                    f"(table {seen[key].source_table}, row {seen[key].source_position}, and table "
+                    f"{item.source_table}, row {item.source_position}). Correct the paper, or say the "
+                    "column holds no references."
+                )
+            seen[key] = item
 
 
 def describe(paper: ReadPaper) -> dict[str, Any]:

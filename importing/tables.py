@@ -33,6 +33,8 @@ from .vocabulary import (
 
 # How far down a table its header row may be (below a title row or two).
 HEADER_WITHIN = 6
+# The longest decision wording kept as the council's words for it (the model's limit).
+WORDING_MAX = 100
 # Fields whose columns, where a table has two of them, are read together.
 JOINED = {"text", "comment", "update"}
 
@@ -386,11 +388,14 @@ def _recommendation(
     )
     wording, comment = one("decision"), one("comment")
     decision = decisions.of(wording) if wording else None
-    if wording and decision is None and ("\n" in wording or len(wording) > 60):
-        # A decision column that holds the response too: "Agreed – the service will …".
+    if wording and ("\n" in wording or len(wording) > 60):
+        # A decision column that holds the response too: "Agreed – the service will …". Its words
+        # are the decision; the whole is the comment, where no other column gives one.
         stated = decision_in(wording)
-        if stated:
+        if decision is None and stated:
             decision = stated[0]
+        comment = comment or wording
+        wording = stated[1] if stated else wording.split("\n")[0][:WORDING_MAX]
     if not wording and comment:
         stated = decision_in(comment)
         if stated:

@@ -1,16 +1,6 @@
 """The papers as CSV: one row per recommendation, in the paper's order."""
 
-import csv
-import io
-
-# A cell that starts like a formula is written with a leading apostrophe, so
-# a spreadsheet shows it as text instead of running it.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value):
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
+from common.exports import csv_lines
 
 
 def _date(value):
@@ -82,10 +72,5 @@ def update_table(paper):
 
 def write(paper, rows):
     """The paper as CSV text (with a byte-order mark, so Excel reads it as UTF-8); ``rows(paper)`` gives its rows."""
-    buffer = io.StringIO()
-    buffer.write("\ufeff")
-    writer = csv.writer(buffer)
-    if paper.exists:
-        for row in rows(paper):
-            writer.writerow([_cell(value) for value in row])
-    return buffer.getvalue()
+    # With a byte-order mark, so that Excel reads it as UTF-8.
+    return "\ufeff" + "".join(csv_lines(rows(paper) if paper.exists else []))

@@ -1,11 +1,20 @@
 """The papers as Word documents: real headings, paragraphs, lists and tables."""
 
 import io
+import re
 
 from docx import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
+
+# What XML, and so Word, cannot hold: control characters (ESC, BEL, form feed...) but tab and line breaks.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _x(text):
+    """Text as a Word document can hold it: control characters dropped, a form feed as a line break."""
+    return _NOT_XML.sub("", str(text).replace("\x0c", "\n").replace("\x0b", "\n"))
 
 
 def _past_note(paper):
@@ -23,7 +32,7 @@ def _table(document, rows, header=()):
     if header:
         cells = table.add_row().cells
         for cell, text in zip(cells, header, strict=True):
-            cell.paragraphs[0].add_run(text).bold = True
+            cell.paragraphs[0].add_run(_x(text)).bold = True
         # Repeat the column names at the top of every page.
         properties = table.rows[0]._tr.get_or_add_trPr()
         repeat = OxmlElement("w:tblHeader")
@@ -40,22 +49,22 @@ def _fill(cell, value):
     """A cell's text: a string, or a list of paragraphs."""
     paragraphs = value if isinstance(value, list) else [value]
     first, *rest = paragraphs or [""]
-    cell.paragraphs[0].text = first
+    cell.paragraphs[0].text = _x(first)
     for text in rest:
-        cell.add_paragraph(text)
+        cell.add_paragraph(_x(text))
 
 
 def _blocks(document, blocks, level=2):
     for block in blocks:
         if block.kind == "heading":
-            document.add_heading(block.text, level)
+            document.add_heading(_x(block.text), level)
         elif block.kind == "bullets":
             for item in block.items:
-                document.add_paragraph(item, style="List Bullet")
+                document.add_paragraph(_x(item), style="List Bullet")
         elif block.kind == "table":
             _table(document, block.body, block.header)
         else:
-            document.add_paragraph(block.text)
+            document.add_paragraph(_x(block.text))
 
 
 def _entries(document, entries):
@@ -67,7 +76,7 @@ def _entries(document, entries):
 
 def cabinet_response(document, paper):
     if paper.responder:
-        document.add_paragraph(paper.responder)
+        document.add_paragraph(_x(paper.responder))
     rows = [[f"{row.reference} {row.text}", row.wording, row.comment] for row in paper.rows]
     _table(document, rows, ["Recommendation", "Decision", "Comment"])
 
@@ -88,11 +97,13 @@ def update_report(document, paper):
     _blocks(document, paper.narrative)
     for section in paper.sections:
         label = "" if section.paragraph_number else f" {section.recommendation.label}"
-        document.add_heading(f"RECOMMENDATION{label}", 2)
-        document.add_paragraph(section.text)
+        document.add_heading(_x(f"RECOMMENDATION{label}"), 2)
+        document.add_paragraph(_x(section.text))
         if section.response_change and section.response:
             document.add_paragraph().add_run(
-                f"Cabinet response: {section.response.wording} – {section.response_change} since the previous round"
+                _x(
+                    f"Cabinet response: {section.response.wording} – {section.response_change} since the previous round"
+                )
             ).bold = True
         document.add_heading("UPDATE", 3)
         if section.updates:
@@ -101,13 +112,13 @@ def update_report(document, paper):
             document.add_paragraph("No update was given for this round.")
         if section.status:
             paragraph = document.add_paragraph()
-            paragraph.add_run(_status(section)).bold = bool(section.status_change)
+            paragraph.add_run(_x(_status(section))).bold = bool(section.status_change)
     _blocks(document, paper.closing)
 
 
 def update_table(document, paper):
     meeting = paper.update_round.meeting_date
-    document.add_paragraph(f"{paper.committee}, {meeting:%-d %B %Y}")
+    document.add_paragraph(_x(f"{paper.committee}, {meeting:%-d %B %Y}"))
     rows = []
     for row in paper.rows:
         response = [row.response.wording, *row.comment] if row.response else ["No response recorded"]
@@ -128,17 +139,17 @@ def write(paper, body):
     document = Document()
     document.styles["Normal"].font.name = "Arial"
     document.styles["Normal"].font.size = Pt(11)
-    document.core_properties.title = paper.title
+    document.core_properties.title = _x(paper.title)[:255]
     document.core_properties.author = paper.review.council.name
     note = _past_note(paper)
     # A running header on every page: council, paper, and the date of a past view.
     running = f"{paper.review.council.name} – {paper.name}"
     if paper.is_past:
         running += f" – as at {paper.as_at:%-d %B %Y}"
-    document.sections[0].header.paragraphs[0].text = running
-    document.add_heading(paper.title, 1)
+    document.sections[0].header.paragraphs[0].text = _x(running)
+    document.add_heading(_x(paper.title), 1)
     if note:
-        document.add_paragraph().add_run(note).bold = True
+        document.add_paragraph().add_run(_x(note)).bold = True
     if paper.exists:
         body(document, paper)
     else:

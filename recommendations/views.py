@@ -1,6 +1,5 @@
-import csv
 import datetime
-import io
+from itertools import chain
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -10,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
+from common.exports import csv_lines
 from councils.access import get_council_for_user
 from councils.models import Council
 from reviews.models import Review, UpdateRound
@@ -393,17 +393,11 @@ def _applied(filters):
 
 
 def _csv(request, results):
-    def rows():
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        labels = dict(DECISION_KEYS), dict(STATUS_KEYS)
-        for row in [CSV_COLUMNS, *(_csv_row(request, r, *labels) for r in results.iterator(chunk_size=2000))]:
-            writer.writerow(row)
-            yield buffer.getvalue()
-            buffer.seek(0)
-            buffer.truncate(0)
-
-    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
+    labels = dict(DECISION_KEYS), dict(STATUS_KEYS)
+    rows = (_csv_row(request, r, *labels) for r in results.iterator(chunk_size=2000))
+    response = StreamingHttpResponse(
+        csv_lines(chain([CSV_COLUMNS], rows)), content_type="text/csv; charset=utf-8"
+    )
     response["Content-Disposition"] = (
         f'attachment; filename="recommendations-{timezone.localdate():%Y-%m-%d}.csv"'
     )

@@ -91,6 +91,10 @@ TEMPLATES = [
     },
 ]
 
+# A history row's reason may be as long as the reason: "Imported from <a long file name>" must not
+# fail on PostgreSQL, which (unlike SQLite) enforces the 100 characters simple-history gives it otherwise.
+SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
+
 # Fields are drawn in GOV.UK markup from templates/forms/ (see common/forms.py).
 FORM_RENDERER = "common.forms.GovukRenderer"
 

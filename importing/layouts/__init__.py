@@ -6,8 +6,11 @@ layout by itself and turns every problem into one plain-English message that
 names the file and, where it can, the line.
 """
 
+from __future__ import annotations  # tables imports the layouts' clean-up: its names are read late
+
 import codecs
 import hashlib
+import re
 
 from .. import formats, tables
 from ..formats.text import read_text
@@ -40,6 +43,7 @@ class ReadPaper:
         self.extract = extract
 
 
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 # No committee paper has a line this long: a longer one is a file made to be slow to read.
 MAX_LINE = 200_000
 
@@ -75,7 +79,8 @@ def decode(name: str, data: bytes) -> str:
             f"{name} has a line of {longest:,} characters, longer than any paper's. "
             "Save the paper again as plain text, or upload the Word document or PDF itself."
         )
-    return text.replace("\0", "")
+    # Control characters (ESC, BEL...) are no one's words; a form feed or vertical tab ends a line.
+    return _CONTROLS.sub("", text.replace("\x0c", "\n").replace("\x0b", "\n"))
 
 
 def read_paper(

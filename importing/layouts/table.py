@@ -6,6 +6,8 @@ say them. Nothing a paper does not state is invented: a missing date or
 committee stays empty for the admin to fill in on the check page.
 """
 
+from __future__ import annotations  # tables imports the layouts' clean-up: its names are read late
+
 import re
 from datetime import date
 
