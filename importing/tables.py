@@ -272,6 +272,8 @@ _FURNITURE = re.compile(
     r"^(page \d+( of \d+)?|\d{1,3}|continued( overleaf| on next page)?|\(?cont(inue)?'?d\.?\)?|end of table|ends?)$",
     re.IGNORECASE,
 )
+# A row that counts the others: "Total | 9 recommendations".
+_TOTALS = re.compile(r"^(sub-?)?totals?\b|^(number|count) of recommendations\b", re.IGNORECASE)
 _FOOTNOTE = re.compile(r"^(\[(?:[ivxlc]+|\d{1,2}|[a-z])\]|[*†‡]|(notes?|source|key)\s*[:.-])", re.IGNORECASE)
 
 
@@ -297,7 +299,7 @@ def _classify(reading: Reading) -> None:
             row.kind = "empty"
         elif _is_repeat_of(row.cells, reading.header_rows or [reading.header]):
             row.kind = "header"
-        elif len(filled) == 1 and _FURNITURE.match(filled[0][1]):
+        elif (len(filled) == 1 and _FURNITURE.match(filled[0][1])) or _TOTALS.match(filled[0][1]):
             row.kind = "furniture"
         elif _FOOTNOTE.match(filled[0][1]) and not (has_references and _reference_of(reading, row)):
             row.kind = "footnote"
@@ -357,6 +359,8 @@ def recommendations(reading: Reading, decisions: Decisions | None = None) -> lis
     for position, (row, cells) in enumerate(merged, start=1):
         item = _recommendation(reading, cells, position, decisions)
         item.source_table, item.source_position = row.table, row.row
+        if item.response:
+            item.response.source_position = row.row
         found.append(item)
     return found
 

@@ -204,7 +204,9 @@ HEADINGS: list[tuple[str, str]] = [
         r"\b(agree|agreed|accept|accepted|reject|rejected|supported|support)\b.*(\?|/)|^(agree|agreed|accept|accepted|supported|decision|cabinet decision|executive decision|response \((agree|accept)[^)]*\))\??$|^(y/n|yes/no)$|agreed?\s*/\s*(not agreed|disagree)",
     ),
     # Whoever gives it, a response or comment is the comment: "Portfolio Holder comments", "Lead officer response".
-    ("comment", r"^(?!.*\b(progress|update)).*\b(comments?|responses?|reply)\b"),
+    ("comment", r"^(?!.*\b(progress|update|decision)).*\b(comments?|responses?|reply)\b"),
+    # Whoever takes it, a decision is the decision: "Cabinet Member decision".
+    ("decision", r"^(?!.*\bdates?\b).*\bdecisions?\b(?! (maker|by))"),
     (
         "cabinet_member",
         r"cabinet member|portfolio|lead member|executive member|cabinet lead|lead councillor",
@@ -225,7 +227,7 @@ HEADINGS: list[tuple[str, str]] = [
         "comment",
         r"response|comment|reason|rationale|explanation|remarks|^notes?$|observations|reply|^(proposed |planned |agreed )?actions?\b|^cabinet view",
     ),
-    ("text", r"recommendation|proposal|recommended action|committee recommends|^scrutiny rec"),
+    ("text", r"recommend|proposal|^scrutiny rec"),
     ("title", r"^(short )?title$|^heading$|^subject$"),
 ]
 _HEADINGS = [(field, re.compile(pattern)) for field, pattern in HEADINGS]

@@ -212,6 +212,18 @@ class Recommendation(models.Model):
         return reference_label(self.reference, self.position)
 
     @property
+    def as_the_paper_says(self):
+        """What its paper said of it that no one has recorded otherwise: (label, words) pairs."""
+        said = [
+            ("Reference", self.reference if self.reference and self.label != self.reference else ""),
+            ("Lead officer or service, as the paper names them", self.lead_officer_name),
+            ("Timetable", self.timetable),
+            ("Priority", self.priority),
+            ("Made to", self.made_to),
+        ]
+        return [(label, value) for label, value in said if value]
+
+    @property
     def written_reference(self):
         """Its reference as a paper prints it before the text: as the council wrote it, else "3."."""
         return self.reference or f"{self.position}."

@@ -11,6 +11,7 @@ prefix = "<slug:council_slug>/reviews/<slug:slug>/"
 urlpatterns = [
     path(prefix, views.detail, name="detail"),
     path("<slug:council_slug>/papers/<int:pk>/", views.document, name="document"),
+    path("<slug:council_slug>/papers/<int:pk>/file/", views.document_file, name="document-file"),
     path(prefix + "rounds/new/", views.open_round, name="open-round"),
     path(prefix + "rounds/<int:pk>/progress/", views.round_progress, name="round-progress"),
     path(prefix + "rounds/<int:pk>/close/", views.close_round, name="close-round"),

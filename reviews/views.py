@@ -1,6 +1,11 @@
+import mimetypes
+
 from django.contrib import messages
 from django.db.models import Exists, OuterRef
+from django.db.models.functions import Length
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from papers import registry
@@ -39,12 +44,35 @@ def detail(request, council_slug, slug):
 
 
 @require_safe
+def document_file(request, council_slug, pk):
+    """The paper as it was received, to download."""
+    documents = SourceDocument.objects.for_user(request.user).defer("text")
+    document = get_object_or_404(documents, council__slug=council_slug, pk=pk)
+    data = bytes(document.data)
+    if not data:
+        raise Http404("This paper was imported before files were kept.")
+    response = HttpResponse(
+        data, content_type=mimetypes.guess_type(document.name)[0] or "application/octet-stream"
+    )
+    response["Content-Disposition"] = (
+        content_disposition_header(as_attachment=True, filename=document.name) or ""
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@require_safe
 def document(request, council_slug, pk):
-    documents = SourceDocument.objects.for_user(request.user).select_related(
-        "council", "review", "imported_by"
+    documents = (
+        SourceDocument.objects.for_user(request.user)
+        .select_related("council", "review", "imported_by")
+        .defer("data")
+        .annotate(file_size=Length("data"))
     )
     document = get_object_or_404(documents, council__slug=council_slug, pk=pk)
-    return render(request, "reviews/document.html", {"document": document})
+    return render(
+        request, "reviews/document.html", {"document": document, "has_file": bool(document.file_size)}
+    )
 
 
 @require_http_methods(["GET", "POST"])

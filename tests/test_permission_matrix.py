@@ -45,6 +45,8 @@ reviews:detail                      GET   302 200 200 200 404 200
 reviews:detail                      POST  302 405 405 405 405 405
 reviews:document                    GET   302 200 200 200 404 200
 reviews:document                    POST  302 405 405 405 405 405
+reviews:document-file               GET   302 200 200 200 404 200
+reviews:document-file               POST  302 405 405 405 405 405
 reviews:open-round                  GET   302 403 403 200 404 200
 reviews:open-round                  POST  302 403 403 200 404 200
 reviews:round-progress              GET   302 200 200 200 404 200
@@ -121,6 +123,7 @@ def world(db, testshire, otherton, alice, olive, adam, oscar, review, recommenda
         kind=SourceDocument.Kind.UPDATE_REPORT,
         layout=SourceDocument.Layout.COMMITTEE_REPORT,
         text="The paper.",
+        data=b"The paper.",
         imported_by=adam,
         imported_at=timezone.now(),
     )
@@ -152,6 +155,7 @@ def world(db, testshire, otherton, alice, olive, adam, oscar, review, recommenda
         "importing:check": [council, pending.pk],
         "reviews:detail": [*slugs],
         "reviews:document": [council, document.pk],
+        "reviews:document-file": [council, document.pk],
         "reviews:open-round": [*slugs],
         "reviews:round-progress": [*slugs, update_round.pk],
         "reviews:close-round": [*slugs, update_round.pk],

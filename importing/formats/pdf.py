@@ -71,10 +71,12 @@ def read_pdf(data: bytes, shown: str) -> list[Paragraph | Table]:
         if not has_ruled_table:
             # A PDF without ruled tables may still set one out in columns of
             # text; it is taken only where it is unmistakably a table.
+            columns: list[float] | None = None
             for index, page in enumerate(pages):
                 where = f" (page {page.page_number})"
                 _check_page(page, shown, deadline)
-                tables = _text_tables(page)
+                tables, columns = _rules_tables(page, columns)
+                tables = tables or _text_tables(page)
                 if tables:
                     read[index] = _page_blocks(page, tables, shown)
                 page.close()
@@ -137,6 +139,54 @@ def _text_tables(page: Page) -> list[FoundTable]:
     if not page.chars:
         return []
     return [table for table in page.find_tables(_TEXT_STRATEGY) if _plausible(page, table)]
+
+
+def _rules_tables(page: Page, carried: list[float] | None) -> tuple[list[FoundTable], list[float] | None]:
+    """The page's table ruled with horizontal lines only, its columns where the header's words start.
+
+    Many a council's house style draws a table's rows and no columns. Each
+    column's words start at its left edge, so the header row between the
+    first two rules, split where its words are far apart, says where the
+    columns are; a page whose first row names none carries on the columns of
+    the page before. Returns the tables and the columns, for the next page.
+    """
+    if len(page.rects) + len(page.lines) + len(page.curves) > MAX_DRAWING_PER_PAGE:
+        return [], carried
+    lines = [line for line in page.lines if abs(line["top"] - line["bottom"]) < 1]
+    lines += [rect for rect in page.rects if rect["height"] < 3]
+    rules = sorted({round(float(line["top"]), 1) for line in lines})
+    if len(rules) < 3 or not page.chars:
+        return [], carried
+    # The table runs as wide as its rules.
+    left = min(float(line["x0"]) for line in lines)
+    right = max(float(line["x1"]) for line in lines)
+    header = page.crop((0, rules[0], page.width, rules[1])).extract_words()
+    columns = _column_starts(header) or carried
+    if not columns or not 2 <= len(columns) <= _MOST_TEXT_COLUMNS:
+        return [], carried
+    edges = [left, *[start - 2 for start in columns[1:]], right]
+    settings = {
+        "vertical_strategy": "explicit",
+        "explicit_vertical_lines": edges,
+        "horizontal_strategy": "lines",
+    }
+    tables = [table for table in page.find_tables(settings) if len(table.rows) >= 2]
+    return tables, columns
+
+
+def _column_starts(words: list[dict[str, Any]]) -> list[float] | None:
+    """Where a row's cells start: its words split where the gap between them is wider than a few spaces."""
+    if len(words) < 2:
+        return None
+    words = sorted(words, key=lambda word: word["x0"])
+    size = sorted(float(word["bottom"] - word["top"]) for word in words)[len(words) // 2]
+    starts = [float(words[0]["x0"])]
+    reach = float(words[0]["x1"])
+    for word in words[1:]:
+        if float(word["x0"]) - reach > 2 * size:
+            starts.append(float(word["x0"]))
+        reach = max(reach, float(word["x1"]))
+    return starts if len(starts) >= 2 else None
 
 
 def _plausible(page: Page, table: FoundTable) -> bool:

@@ -116,10 +116,19 @@ def _chunks(lines: list[str], start: int) -> list[tuple[int, str]]:
 
 
 def _cell_lines_table(lines: list[str], start: int, blocks: list[Paragraph | Table]) -> int | None:
-    """A table written a cell a line, if its header starts at ``start``: the index after it, else None."""
+    """A table written a cell a line, if its header starts at ``start``: the index after it, else None.
+
+    Cells are set apart by blank lines, or, where the header's cells follow
+    one another without them (text copied out of a PDF), by line ends: then
+    a row has one line a cell, and the table ends where a full row is
+    followed by a line that does not start another.
+    """
     if not lines[start].strip() or field_of_heading(lines[start]) is None:
         return None
     chunks = _chunks(lines, start)
+    by_line = "\n" in chunks[0][1] and all(field_of_heading(line) for line in chunks[0][1].split("\n")[:2])
+    if by_line:
+        chunks = [(i, lines[i].strip()) for i in range(start, len(lines)) if lines[i].strip()]
     header: list[str] = []
     for _, chunk in chunks:
         if "\n" not in chunk and field_of_heading(chunk):
@@ -138,7 +147,7 @@ def _cell_lines_table(lines: list[str], start: int, blocks: list[Paragraph | Tab
             if current:
                 rows.append(_fit(current, fields))
             current = [chunk]
-        elif current:
+        elif current and not (by_line and len(current) >= len(header)):
             current.append(chunk)
         else:
             break
