@@ -9,7 +9,6 @@ what was held, without reading the file again.
 import datetime
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 from typing import Any, NoReturn
 
 from django.contrib.auth.models import User
@@ -25,7 +24,7 @@ from reviews import services as review_services
 from reviews.models import Review, SourceDocument, UpdateRound
 
 from . import formats, tables
-from .layouts import PaperError, ParsedPaper, ReadPaper, read_extract, read_paper
+from .layouts import PaperError, ParsedPaper, ReadPaper, read_extract, read_paper, title_from_name
 from .layouts.base import ParsedRecommendation
 from .models import PendingImport
 from .vocabulary import words_key
@@ -416,7 +415,7 @@ class _PaperImport:
         said = {name: value for name, value in said.items() if value}
         if review is None:
             self.outcome.review_created = True
-            title = destination.title or parsed.review_title or _title_from_name(self.paper.name)
+            title = destination.title or parsed.review_title or title_from_name(self.paper.name)
             return review_services.add_review(council=self.council, title=title, **said, **self.history)
         changes = {name: value for name, value in said.items() if getattr(review, name) != value}
         if changes:
@@ -543,7 +542,12 @@ class _PaperImport:
         parsed = self.parsed.round
         assert parsed is not None  # the caller adds a round only for a paper that has one
         committee = self.committee(parsed.committee)
-        if review.rounds.filter(committee=committee, meeting_date=parsed.meeting_date).exists():
+        existing = review.rounds.filter(committee=committee, meeting_date=parsed.meeting_date).first()
+        if existing is not None:
+            if self.parsed.layout == SourceDocument.Layout.TABLE:
+                # A tracker for a meeting the review already has a round for: its updates are for that round.
+                self.add_updates(recommendations, document, existing)
+                return
             self.fail(
                 f"“{review}” already has an update round for {committee} on {parsed.meeting_date:%-d %B %Y}."
             )
@@ -590,9 +594,3 @@ class _PaperImport:
         ]
         recommendation_services.add_updates(updates, **self.history)
         self.outcome.updates += len(updates)
-
-
-def _title_from_name(name: str) -> str:
-    """A review's title from a paper's file name, where the paper gives none: "temp-accommodation.docx"."""
-    stem = Path(name).stem.replace("_", " ").replace("-", " ").strip()
-    return (stem[:1].upper() + stem[1:]) or "Untitled review"

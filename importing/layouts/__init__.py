@@ -11,6 +11,7 @@ from __future__ import annotations  # tables imports the layouts' clean-up: its 
 import codecs
 import hashlib
 import re
+from pathlib import PurePath
 
 from .. import formats, tables
 from ..formats.text import read_text
@@ -138,7 +139,14 @@ def read_extract(
             ) from None
         raise PaperError(f"{name}: {error}") from None
     parsed.council = whose(name, extract.text, parsed.council, council)
+    parsed.review_title = parsed.review_title or title_from_name(name)
     return ReadPaper(name, data, extract.text, parsed, checksum, extract=extract)
+
+
+def title_from_name(name: str) -> str:
+    """A review's title from a paper's file name, where the paper gives none: "bus-services.csv"."""
+    stem = PurePath(name).stem.replace("_", " ").replace("-", " ").strip()
+    return (stem[:1].upper() + stem[1:])[:300] or "Untitled review"
 
 
 def whose(name: str, text: str, named: str, given: str) -> str:
