@@ -349,3 +349,26 @@ def test_an_empty_docx_is_refused():
 @pytest.mark.parametrize("cut", [10, 100, 1000, 3000, -200, -22])
 def test_a_docx_cut_anywhere_raises_only_unreadable_file(cut):
     refused("cut.docx", docx_bytes(cabinet_response)[:cut])
+
+
+def test_the_numbers_words_numbered_lists_draw_are_read_before_the_text():
+    def numbered(document):
+        table = document.add_table(rows=4, cols=2)
+        table.cell(0, 0).text, table.cell(0, 1).text = "Recommendation", "Response"
+        for row, text in enumerate(
+            ["That the Council opens.", "That it closes.", "That it reopens."], start=1
+        ):
+            cell = table.cell(row, 0)
+            cell.text = text
+            cell.paragraphs[0].style = document.styles["List Number"]
+            table.cell(row, 1).text = "Agreed"
+        document.add_paragraph("Not a list.", style="List Bullet")
+
+    blocks = extract("numbered.docx", docx_bytes(numbered)).blocks
+    assert [row[0] for row in blocks[0].rows] == [
+        "Recommendation",
+        "1. That the Council opens.",
+        "2. That it closes.",
+        "3. That it reopens.",
+    ]
+    assert blocks[1] == Paragraph("Not a list.", "List Bullet")  # a bullet draws no number
