@@ -212,8 +212,8 @@ def check_fits(paper: ReadPaper) -> None:
             if key and key in seen:
                 raise PaperError(
                     f"{paper.name}: the reference “{item.reference}” is given to two recommendations "
-                    f"(table {seen[key].source_table}, row {seen[key].source_position}, and table "
-                    f"{item.source_table}, row {item.source_position}). Correct the paper, or say the "
+                    f"({tables.place(seen[key].source_table, seen[key].source_position)}, and "
+                    f"{tables.place(item.source_table, item.source_position)}). Correct the paper, or say the "
                     "column holds no references."
                 )
             seen[key] = item

@@ -25,6 +25,7 @@ from .vocabulary import (
     decision_of,
     field_of_heading,
     heading_key,
+    is_aside,
     is_reference,
     split_reference,
     status_of,
@@ -43,12 +44,17 @@ JOINED = {"text", "comment", "update"}
 class Row:
     """One row of a recommendations table, and what the reader made of it."""
 
-    table: int  # the table's number in the paper, from 1
-    row: int  # the row's number in its table, from 1
+    table: int  # the table's number in the paper, from 1; 0 where recommendations are paragraphs
+    row: int  # the row's number in its table, from 1; or the paragraph's number in the paper
     cells: list[str]
     # "recommendation", "continued" (the rest of the one above), "heading",
     # "header" (repeated), "footnote", "furniture" or "empty".
     kind: str = "recommendation"
+
+
+def place(table: int | None, row: int | None) -> str:
+    """Where in the paper a recommendation was read: "table 2, row 4", or "paragraph 12"."""
+    return f"table {table}, row {row}" if table else f"paragraph {row}"
 
 
 @dataclass
@@ -61,6 +67,8 @@ class Reading:
     guessed: list[bool]
     tables: list[int]
     rows: list[Row] = field(default_factory=list)
+    # Where recommendations are paragraphs, not a table: the first one's paragraph number, from 1.
+    first_paragraph: int | None = None
     warnings: list[str] = field(default_factory=list)
     # The header's own rows (two where headings are grouped), to know them again after a page break.
     header_rows: list[list[str]] = field(default_factory=list)
@@ -74,6 +82,7 @@ class Reading:
             "rows": [[r.table, r.row, r.cells, r.kind] for r in self.rows],
             "warnings": self.warnings,
             "header_rows": self.header_rows,
+            "first_paragraph": self.first_paragraph,
         }
 
 
@@ -158,11 +167,156 @@ def find(blocks: list[Paragraph | Table], columns: dict[str, str] | None = None)
             reading.tables.append(number)
         _add_rows(reading, number, table.rows, at + len(rows))
     if reading is None:
+        reading = _records(tables) or _paragraphs(blocks)
+    if reading is None:
         return None
     _fill_in_fields(reading)
     if columns:
         _correct(reading, columns)
     _classify(reading)
+    return reading
+
+
+def _pairs(table: Table) -> list[tuple[str, str]]:
+    """A label-and-value table's rows as (label, value); a cell merged across a row counts once."""
+    pairs: list[tuple[str, str]] = []
+    for row in table.rows:
+        cells: list[str] = []
+        for cell in row:
+            if cell and (not cells or cell != cells[-1]):
+                cells.append(cell)
+        if not cells:
+            continue
+        labels = cells[0::2]
+        if len(cells) >= 4 and len(cells) % 2 == 0 and all(_label_field(label) for label in labels):
+            # "Lead officer | Jo Bloggs | Timescale | March 2026": two pairs a row.
+            pairs.extend(zip(labels, cells[1::2], strict=True))
+        else:
+            pairs.append((cells[0], "\n".join(cells[1:])))
+    return pairs
+
+
+def _label_field(label: str) -> str | None:
+    label = label.strip().rstrip(":").strip()
+    if len(label) > 60:
+        return None
+    if is_reference(label):
+        return "reference"
+    return field_of_heading(label)
+
+
+def _records(tables: list[tuple[int, Table]]) -> Reading | None:
+    """Recommendations set out a table each, a label and its value a row ("Recommendation 1 | That …",
+    "Response | …"): read as one table, a row a recommendation; None if the paper has no such tables."""
+    records: list[tuple[int, list[tuple[str, str]]]] = []
+    for number, table in tables:
+        pairs = _pairs(table)
+        known = [_label_field(label) for label, _ in pairs]
+        has_text = any(
+            field in ("text", "reference") and value and len(value) > 20
+            for field, (_, value) in zip(known, pairs, strict=True)
+        )
+        if len(pairs) >= 2 and has_text and sum(1 for f in known if f) >= max(2, 0.6 * len(pairs)):
+            records.append((number, pairs))
+    if not records:
+        return None
+    reading = _reading_of(records, table=True)
+    reading.tables = [number for number, _ in records]
+    return reading
+
+
+# "Recommendation 3: That …", "Rec 3 – That …", "R3. That …": a recommendation set out as a paragraph.
+_NAMED_REFERENCE = re.compile(r"^(rec(ommendation)?\.?\s*|r)(no\.?\s*)?\d", re.IGNORECASE)
+# Where a paper's recommendations end: its next numbered section ("3. Financial implications").
+_SECTION = re.compile(r"^\d{1,2}(\.\d{1,2})*\.?\s+[A-Z]")
+_LABELLED = re.compile(r"^(?P<label>[^:\n]{1,60}):\s*(?P<value>.*)$", re.DOTALL)
+
+
+def _paragraphs(blocks: list[Paragraph | Table]) -> Reading | None:
+    """Recommendations written as paragraphs, each starting with its reference ("Recommendation 1:
+    That …") and followed by labelled paragraphs ("Response: Agreed. …"); None if there are not two."""
+    records: list[tuple[int, list[tuple[str, str]]]] = []
+    current: list[tuple[str, str]] | None = None
+    number = 0
+    for block in blocks:
+        if isinstance(block, Table):
+            current = None
+            continue
+        number += 1
+        text = block.text.strip()
+        reference, rest = split_reference(text)
+        label, value = _label_and_value(text)
+        if reference and _NAMED_REFERENCE.match(reference):
+            current = [(reference.rstrip(":.").strip(), rest)]
+            records.append((number, current))
+        elif is_reference(text) and _NAMED_REFERENCE.match(text):
+            # "Recommendation 2" as a heading of its own, its text in the paragraphs below.
+            current = [(text.rstrip(":.").strip(), "")]
+            records.append((number, current))
+        elif current is None or not text:
+            continue
+        elif block.style.lower().startswith(("heading", "title")) and not label or _SECTION.match(text):
+            current = None
+        elif label:
+            current.append((label, value))
+        else:
+            before, earlier = current[-1]
+            current[-1] = (before, f"{earlier}\n{text}" if earlier else text)
+    if len(records) < 2:
+        return None
+    reading = _reading_of(records, table=False)
+    reading.first_paragraph = records[0][0]
+    return reading
+
+
+def _label_and_value(text: str) -> tuple[str, str]:
+    """A labelled paragraph's ("Response: Agreed …", or "Cabinet response" alone) label and value."""
+    labelled = _LABELLED.match(text)
+    if labelled and _label_field(labelled["label"]):
+        return labelled["label"].strip(), labelled["value"].strip()
+    if len(text) <= 60 and _label_field(text) and not is_reference(text):
+        return text, ""
+    return "", ""
+
+
+def _reading_of(records: list[tuple[int, list[tuple[str, str]]]], *, table: bool) -> Reading:
+    """Records of (label, value) pairs as one table: a column a label, a row a record."""
+    header: list[str] = []
+    fields: list[str] = []
+    keys: dict[str, int] = {}
+
+    def column(heading: str, name: str) -> int:
+        key = heading_key(heading)
+        if key not in keys:
+            keys[key] = len(header)
+            header.append(heading)
+            fields.append(name)
+        return keys[key]
+
+    rows: list[tuple[int, dict[int, str]]] = []
+    for number, pairs in records:
+        cells: dict[int, str] = {}
+        for label, value in pairs:
+            label = label.strip().rstrip(":").strip()
+            if is_reference(label):
+                # "Recommendation 1": the label is the reference, the value the recommendation.
+                cells[column("Reference", "reference")] = label
+                at = column("Recommendation", "text")
+            else:
+                at = column(label, _label_field(label) or "")
+            if value:
+                cells[at] = f"{cells[at]}\n{value}" if cells.get(at) else value
+        rows.append((number, cells))
+    reading = Reading(header=header, fields=fields, guessed=[False] * len(header), tables=[])
+    reading.header_rows = [header]
+    for number, cells in rows:
+        reading.rows.append(
+            Row(
+                table=number if table else 0,
+                row=1 if table else number,
+                cells=[tidy(clean(cells.get(i, ""))) for i in range(len(header))],
+            )
+        )
     return reading
 
 
@@ -241,6 +395,16 @@ def _fill_in_fields(reading: Reading) -> None:
             if unnamed(index) and cells and _share(cells, lambda c: status_of(c) is not None) >= 0.7:
                 guess(index, "status")
                 break
+    # "Notes" beside a "Response" column are the officers' notes, not the response.
+    comments = [i for i in columns if fields[i] == "comment"]
+    asides = [i for i in comments if is_aside(reading.header[i])]
+    if asides and len(asides) < len(comments):
+        for index in asides:
+            fields[index] = ""
+            reading.warnings.append(
+                f"Column {index + 1} (“{reading.header[index]}”) is not used: another column gives the response. "
+                "If it is part of the response, say so below."
+            )
     # Two columns for one field: text, comments and updates read together, the rest the first only.
     seen: set[str] = set()
     for index in columns:
@@ -436,7 +600,7 @@ def warnings(
         if count > 1:
             found.append(f"The reference “{reference}” is given to {count} recommendations.")
     for item in items:
-        where = f"Table {item.source_table}, row {item.source_position}"
+        where = place(item.source_table, item.source_position).capitalize()
         if not item.text:
             found.append(f"{where} has no recommendation text: it will not be imported.")
         if item.response and item.response.decision_wording and not item.response.decision:

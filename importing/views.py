@@ -83,7 +83,7 @@ def check(request, council_slug, pk):
         "reading": reading,
         "column_fields": [form[name] for name in form.columns],
         "rows": [
-            {"place": f"{table}.{row}", "cells": cells, "kind": READ_AS[kind]}
+            {"place": f"{table}.{row}" if table else f"para. {row}", "cells": cells, "kind": READ_AS[kind]}
             for table, row, cells, kind in (reading["rows"] if reading else [])
             if kind != "empty"
         ],

@@ -52,6 +52,14 @@ DECISION_WORDS: dict[str, Decision] = {
     "Accepted in principle": Decision.IN_PART,
     "Accept in principle": Decision.IN_PART,
     "Supported in principle": Decision.IN_PART,
+    "Agree with amendment": Decision.IN_PART,
+    "Agree with amendments": Decision.IN_PART,
+    "Agreed with amendment": Decision.IN_PART,
+    "Agreed with amendments": Decision.IN_PART,
+    "Accepted with amendment": Decision.IN_PART,
+    "Accepted with amendments": Decision.IN_PART,
+    "Agree with modifications": Decision.IN_PART,
+    "Agreed with modifications": Decision.IN_PART,
     "Disagree": Decision.DISAGREE,
     "Disagreed": Decision.DISAGREE,
     "Not agreed": Decision.DISAGREE,
@@ -197,12 +205,14 @@ HEADINGS: list[tuple[str, str]] = [
         "reference",
         r"^(rec(ommendation)?s?\.? ?)?(no|nos|number|num|ref|reference|id|#)\.?$|^#$|^(item|para)( no\.?)?$",
     ),
-    ("status", r"^status\b|\bstatus$|\brag\b|^completed\?|^complete\?|^implemented\?|^progress status"),
+    ("status", r"^status\b|\bstatus$|^completed\?|^complete\?|^implemented\?|^progress status"),
     ("priority", r"\bpriority\b"),
     (
         "decision",
         r"\b(agree|agreed|accept|accepted|reject|rejected|supported|support)\b.*(\?|/)|^(agree|agreed|accept|accepted|supported|decision|cabinet decision|executive decision|response \((agree|accept)[^)]*\))\??$|^(y/n|yes/no)$|agreed?\s*/\s*(not agreed|disagree)",
     ),
+    # Who gave the response is not the response: "Response by", "Responder".
+    ("cabinet_member", r"^respon(se|ses|ded) by\b|^responder\b|^responding (cabinet )?member"),
     # Whoever gives it, a response or comment is the comment: "Portfolio Holder comments", "Lead officer response".
     ("comment", r"^(?!.*\b(progress|update|decision)).*\b(comments?|responses?|reply)\b"),
     # Whoever takes it, a decision is the decision: "Cabinet Member decision".
@@ -240,6 +250,17 @@ def heading_key(heading: str) -> str:
     text = _FOOTNOTE.sub("", heading)
     text = re.sub(r"\s+", " ", text).strip().rstrip(":").strip()
     return text.casefold()
+
+
+# Headings that give a comment only where no other column does: "Response | … | Notes".
+_ASIDE = re.compile(
+    r"^(notes?|remarks?|(other|additional|officer|further) (notes|comments|remarks|information))$"
+)
+
+
+def is_aside(heading: str) -> bool:
+    """Whether a comment column's heading is a general one ("Notes"), not the response itself."""
+    return bool(_ASIDE.match(heading_key(heading)))
 
 
 def field_of_heading(heading: str) -> str | None:

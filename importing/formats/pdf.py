@@ -131,7 +131,10 @@ def _ruled_tables(page: Page) -> list[FoundTable]:
     """The page's tables drawn with lines, unless its drawing is too busy to be a table's."""
     if len(page.rects) + len(page.lines) + len(page.curves) > MAX_DRAWING_PER_PAGE:
         return []
-    return [table for table in page.find_tables() if table.cells]
+    # Shaded rows without lines are boxes one column wide: rows, not a ruled table.
+    return [
+        table for table in page.find_tables() if table.cells and max(len(row.cells) for row in table.rows) > 1
+    ]
 
 
 def _text_tables(page: Page) -> list[FoundTable]:
@@ -154,7 +157,12 @@ def _rules_tables(page: Page, carried: list[float] | None) -> tuple[list[FoundTa
         return [], carried
     lines = [line for line in page.lines if abs(line["top"] - line["bottom"]) < 1]
     lines += [rect for rect in page.rects if rect["height"] < 3]
-    rules = sorted({round(float(line["top"]), 1) for line in lines})
+    # A row shaded across the table rules it above and below.
+    bands = [rect for rect in page.rects if rect["height"] >= 3 and rect["width"] >= page.width / 2]
+    lines += bands
+    rules = sorted(
+        {round(float(line["top"]), 1) for line in lines} | {round(float(band["bottom"]), 1) for band in bands}
+    )
     if len(rules) < 3 or not page.chars:
         return [], carried
     # The table runs as wide as its rules.

@@ -12,6 +12,7 @@ and each is read back into rows of cells:
   blank (or space-only) lines between them, a row starting at its reference.
 """
 
+import csv
 import re
 from collections.abc import Callable
 
@@ -26,7 +27,7 @@ _TABLE_GAP = 40
 
 def read_text(text: str) -> list[Paragraph | Table]:
     """The text's paragraphs and tables, in order."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = _join_quoted(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     blocks: list[Paragraph | Table] = []
     index = 0
     tab_lines = [i for i, line in enumerate(lines) if _cells_by_tab(line)]
@@ -48,6 +49,46 @@ def read_text(text: str) -> list[Paragraph | Table]:
     return blocks
 
 
+# The most lines one quoted cell may run to: a quote never closed is not a cell.
+_QUOTED_LINES = 60
+
+
+def _join_quoted(lines: list[str]) -> list[str]:
+    """Lines with a tab-separated row's quoted cells (as Excel saves a cell with line breaks or quotes
+    in it: "…""…") unquoted, and the cell's own lines joined into the row with vertical tabs, which
+    read as a line break inside the cell."""
+    joined: list[str] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if "\t" not in line or not any(cell.lstrip().startswith('"') for cell in line.split("\t")):
+            joined.append(line)
+            index += 1
+            continue
+        end = index
+        whole = line
+        while _open_quote(whole) and end + 1 < len(lines) and end - index < _QUOTED_LINES:
+            end += 1
+            whole = f"{whole}\x0b{lines[end]}"
+        if _open_quote(whole):
+            joined.append(line)  # a stray quote mark, not a quoted cell
+            index += 1
+            continue
+        cells = next(csv.reader([whole], delimiter="\t"))
+        joined.append("\t".join(cell.replace("\t", " ") for cell in cells))
+        index = end + 1
+    return joined
+
+
+def _open_quote(line: str) -> bool:
+    """Whether a tab-separated line ends inside a quoted cell."""
+    try:
+        next(csv.reader([line], delimiter="\t", strict=True))
+    except csv.Error:
+        return True
+    return False
+
+
 def _cells_by_tab(line: str) -> list[str]:
     cells = [cell.strip() for cell in line.split("\t")]
     return cells if sum(1 for cell in cells if cell) >= 2 else []
@@ -60,10 +101,17 @@ def _tab_table(lines: list[str], start: int, tab_lines: list[int], blocks: list[
         if i >= start and i - end <= _TABLE_GAP:
             end = i
     rows: list[list[str]] = []
+    width = 0
     for i in range(start, end + 1):
         line = lines[i]
         cells = _cells_by_tab(line) if "\t" in line else []
-        if cells:
+        width = width or len(cells)
+        if cells and rows and _breaks_a_row(rows[-1], cells, width):
+            # A line break inside a cell, saved as a line end: the row goes on on this line.
+            last = rows[-1]
+            last[-1] = f"{last[-1]}\n{cells[0]}" if last[-1] else cells[0]
+            last.extend(cells[1:])
+        elif cells:
             rows.append(cells)
         elif line.strip() and rows:
             last = rows[-1]
@@ -71,6 +119,17 @@ def _tab_table(lines: list[str], start: int, tab_lines: list[int], blocks: list[
             last[filled] = f"{last[filled]}\n{line.strip()}"
     blocks.append(Table(rows=grid(rows, "")))
     return end + 1
+
+
+def _breaks_a_row(row: list[str], cells: list[str], width: int) -> bool:
+    """Whether ``cells`` are the rest of ``row``: both short of the header's width, and together
+    exactly as wide, the second not starting with a reference of its own."""
+    return (
+        len(row) < width
+        and len(cells) < width
+        and len(row) + len(cells) - 1 == width
+        and not (is_reference(cells[0]) and is_reference(row[0]))
+    )
 
 
 def _pipe_table(lines: list[str], start: int, blocks: list[Paragraph | Table]) -> int:
@@ -123,7 +182,7 @@ def _cell_lines_table(lines: list[str], start: int, blocks: list[Paragraph | Tab
     a row has one line a cell, and the table ends where a full row is
     followed by a line that does not start another.
     """
-    if not lines[start].strip() or field_of_heading(lines[start]) is None:
+    if not lines[start].strip() or field_of_heading(lines[start]) is None or split_reference(lines[start])[0]:
         return None
     chunks = _chunks(lines, start)
     by_line = "\n" in chunks[0][1] and all(field_of_heading(line) for line in chunks[0][1].split("\n")[:2])
@@ -131,7 +190,8 @@ def _cell_lines_table(lines: list[str], start: int, blocks: list[Paragraph | Tab
         chunks = [(i, lines[i].strip()) for i in range(start, len(lines)) if lines[i].strip()]
     header: list[str] = []
     for _, chunk in chunks:
-        if "\n" not in chunk and field_of_heading(chunk):
+        # "Recommendation 4: That …" is a recommendation, not the heading "Recommendation".
+        if "\n" not in chunk and field_of_heading(chunk) and not split_reference(chunk)[0]:
             header.append(chunk)
         else:
             break

@@ -60,7 +60,7 @@ def read(
         item.position = position
     if not items:
         raise PaperError("Its table of recommendations has no recommendations in it.")
-    before = _before(extract.blocks, reading.tables[0])
+    before = _before(extract.blocks, reading.tables[0] if reading.tables else None, reading.first_paragraph)
     head = "\n".join(before)
     title = next((line for line in before if len(line) <= 300), "")
     committee = _committee(head)
@@ -85,16 +85,21 @@ def read(
     return parsed
 
 
-def _before(blocks: list[Paragraph | Table], first_table: int) -> list[str]:
-    """The paragraphs before the paper's recommendations table (its title, its date...)."""
+def _before(
+    blocks: list[Paragraph | Table], first_table: int | None, first_paragraph: int | None
+) -> list[str]:
+    """The paragraphs before the paper's recommendations (its title, its date...)."""
     lines: list[str] = []
-    number = 0
+    tables = paragraphs = 0
     for block in blocks:
         if isinstance(block, Table):
-            number += 1
-            if number >= first_table:
+            tables += 1
+            if first_table is not None and tables >= first_table:
                 break
             continue
+        paragraphs += 1
+        if first_paragraph is not None and paragraphs >= first_paragraph:
+            break
         lines.extend(line.strip() for line in block.text.split("\n") if line.strip())
     return lines[:40]
 
