@@ -391,10 +391,24 @@ class _PaperImport:
         )
         recommendations = self.recommendations(review, document)
         if parsed.round:
-            self.add_round(review, recommendations, document)
+            update_round = self.add_round(review, recommendations, document)
+            self.close_if_past(update_round)
         elif any(item.update for item in parsed.recommendations):
             self.add_updates(recommendations, document, None)
         return self.outcome
+
+    def close_if_past(self, update_round: UpdateRound) -> None:
+        """A paper about a meeting that has been reports on a round that is over: it is closed, after
+        everything the paper adds to it (again, where an earlier paper closed it), so that its papers
+        show what the paper said."""
+        if update_round.meeting_date >= timezone.localdate() or update_round.keep_open:
+            return
+        review_services.close_round(
+            update_round=update_round,
+            user=self.user,
+            reason=f"{self.reason}: closed, as its meeting on {update_round.meeting_date:%-d %B %Y} has been",
+            again=True,
+        )
 
     def committee(self, name: str) -> Committee:
         return council_services.find_or_add_committee(council=self.council, name=name, **self.history)
@@ -538,7 +552,7 @@ class _PaperImport:
 
     def add_round(
         self, review: Review, recommendations: dict[int, Recommendation], document: SourceDocument
-    ) -> None:
+    ) -> UpdateRound:
         parsed = self.parsed.round
         assert parsed is not None  # the caller adds a round only for a paper that has one
         committee = self.committee(parsed.committee)
@@ -547,7 +561,7 @@ class _PaperImport:
             if self.parsed.layout == SourceDocument.Layout.TABLE:
                 # A tracker for a meeting the review already has a round for: its updates are for that round.
                 self.add_updates(recommendations, document, existing)
-                return
+                return existing
             self.fail(
                 f"“{review}” already has an update round for {committee} on {parsed.meeting_date:%-d %B %Y}."
             )
@@ -568,6 +582,7 @@ class _PaperImport:
         )
         self.outcome.rounds.append(update_round)
         self.add_updates(recommendations, document, update_round)
+        return update_round
 
     def add_updates(
         self,

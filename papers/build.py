@@ -88,7 +88,7 @@ class Paper:
         parts = [self.review.council.slug, self.review.slug, self.slug]
         if self.update_round:
             parts.append(self.update_round.meeting_date.isoformat())
-            if self.as_at:
+            if self.as_at and not self.is_closed_view:
                 parts += ["as-at", self.as_at.isoformat()]
         else:
             parts.append((self.as_at or timezone.localdate()).isoformat())

@@ -100,9 +100,12 @@ def add_update(request, council_slug, review_slug, position):
         request.user, council_slug, review_slug, position, edit=True
     )
     review = recommendation.review
-    open_round = review.rounds.open().order_by("meeting_date").first()
+    # The round it owes an update for (the soonest due), if any: the officer's update is most likely for it.
+    owed = Recommendation.objects.filter(pk=recommendation.pk).with_owed_round().values("owed_round_id")
     form = ProgressUpdateForm(
-        request.POST if request.method == "POST" else None, review=review, initial={"round": open_round}
+        request.POST if request.method == "POST" else None,
+        review=review,
+        initial={"round": owed[0]["owed_round_id"]},
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

@@ -61,6 +61,10 @@ class UpdateRoundQuerySet(models.QuerySet):
         """Rounds asking for updates whose due date has passed: an update still owed for one is overdue."""
         return self.asking().filter(due_date__lt=today)
 
+    def past(self, today):
+        """Open rounds whose meeting has been, and that no admin keeps open: they close themselves."""
+        return self.open().filter(meeting_date__lt=today, keep_open=False)
+
 
 class UpdateRound(models.Model):
     """One report back to a committee on progress: the six-monthly update."""
@@ -85,6 +89,8 @@ class UpdateRound(models.Model):
     due_date = models.DateField(null=True, blank=True)
     # Set when the round is closed; its papers then show it as it was then.
     closed_at = models.DateTimeField(null=True, blank=True)
+    # An open round closes itself the day after its meeting, unless an admin keeps it open.
+    keep_open = models.BooleanField(default=False)
     source_document = models.ForeignKey(
         "SourceDocument", models.PROTECT, null=True, blank=True, related_name="+"
     )

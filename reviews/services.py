@@ -74,10 +74,51 @@ def open_round(
 
 
 @transaction.atomic
-def close_round(*, update_round: UpdateRound, user: AbstractBaseUser | None) -> UpdateRound:
-    """Close the round; its papers then show it as it was at this moment."""
+def close_round(
+    *,
+    update_round: UpdateRound,
+    user: AbstractBaseUser | None,
+    reason: str = "Closed the update round",
+    again: bool = False,
+) -> UpdateRound:
+    """Close the round; its papers then show it as it was at this moment.
+
+    ``again`` closes a closed round once more, now: an import that adds to a
+    past round's updates closes it again, so that its papers show them.
+    """
     current = UpdateRound.objects.select_for_update().get(pk=update_round.pk)
-    if current.closed_at is None:
+    if current.closed_at is None or again:
         current.closed_at = timezone.now()
-        save_with_history(current, user=user, reason="Closed the update round")
+        save_with_history(current, user=user, reason=reason)
     return current
+
+
+@transaction.atomic
+def keep_round_open(
+    *, update_round: UpdateRound, user: AbstractBaseUser | None, keep_open: bool
+) -> UpdateRound:
+    """Keep an open round open after its meeting (or let it close itself again)."""
+    current = UpdateRound.objects.select_for_update().get(pk=update_round.pk)
+    if current.keep_open != keep_open:
+        current.keep_open = keep_open
+        reason = (
+            "Kept the round open after its meeting" if keep_open else "Let the round close after its meeting"
+        )
+        save_with_history(current, user=user, reason=reason)
+    return current
+
+
+def close_past_rounds(*, today: datetime.date, user: AbstractBaseUser | None) -> list[UpdateRound]:
+    """Close every open round whose meeting was before ``today``, unless an admin keeps it open."""
+    closed = []
+    for update_round in (
+        UpdateRound.objects.past(today).select_related("committee").order_by("meeting_date", "pk")
+    ):
+        closed.append(
+            close_round(
+                update_round=update_round,
+                user=user,
+                reason=f"Closed itself after its meeting on {update_round.meeting_date:%-d %B %Y}",
+            )
+        )
+    return closed

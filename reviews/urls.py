@@ -15,5 +15,6 @@ urlpatterns = [
     path(prefix + "rounds/new/", views.open_round, name="open-round"),
     path(prefix + "rounds/<int:pk>/progress/", views.round_progress, name="round-progress"),
     path(prefix + "rounds/<int:pk>/close/", views.close_round, name="close-round"),
+    path(prefix + "rounds/<int:pk>/keep-open/", views.keep_round_open, name="keep-round-open"),
     path(prefix + "rounds/<isodate:meeting_date>/", views.round_detail, name="round"),
 ]

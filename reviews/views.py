@@ -116,6 +116,23 @@ def close_round(request, council_slug, slug, pk):
     return redirect("reviews:round-progress", council_slug, slug, pk)
 
 
+@require_POST
+def keep_round_open(request, council_slug, slug, pk):
+    review, _ = get_review_for_user(request.user, council_slug, slug, manage=True)
+    update_round = get_object_or_404(review.rounds.select_related("committee"), pk=pk)
+    keep_open = request.POST.get("keep_open") == "yes"
+    if not update_round.is_open:
+        # A page left open while the round closed: nothing to keep open.
+        messages.error(request, f"The update round for {update_round} is already closed.")
+    elif keep_open:
+        services.keep_round_open(update_round=update_round, user=request.user, keep_open=True)
+        messages.success(request, f"The update round for {update_round} will stay open until you close it.")
+    else:
+        services.keep_round_open(update_round=update_round, user=request.user, keep_open=False)
+        messages.success(request, f"The update round for {update_round} will close itself after its meeting.")
+    return redirect("reviews:round-progress", council_slug, slug, pk)
+
+
 @require_safe
 def round_detail(request, council_slug, slug, meeting_date):
     review, _ = get_review_for_user(request.user, council_slug, slug)

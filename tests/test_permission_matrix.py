@@ -53,6 +53,8 @@ reviews:round-progress              GET   302 200 200 200 404 200
 reviews:round-progress              POST  302 405 405 405 405 405
 reviews:close-round                 GET   302 405 405 405 405 405
 reviews:close-round                 POST  302 403 403 302 404 302
+reviews:keep-round-open             GET   302 405 405 405 405 405
+reviews:keep-round-open             POST  302 403 403 302 404 302
 reviews:round                       GET   302 200 200 200 404 200
 reviews:round                       POST  302 405 405 405 405 405
 papers:cabinet-response      GET   302 200 200 200 404 200
@@ -159,6 +161,7 @@ def world(db, testshire, otherton, alice, olive, adam, oscar, review, recommenda
         "reviews:open-round": [*slugs],
         "reviews:round-progress": [*slugs, update_round.pk],
         "reviews:close-round": [*slugs, update_round.pk],
+        "reviews:keep-round-open": [*slugs, update_round.pk],
         "recommendations:detail": [*rec],
         "recommendations:add-update": [*rec],
         "recommendations:edit-update": [*rec, update.pk],

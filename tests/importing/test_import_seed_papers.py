@@ -296,3 +296,21 @@ def test_link_evidence_links_the_2025_paper_to_recommendations_16_and_37_to_39()
     assert sorted(linked) == [16, 37, 38, 39]
     assert {link.source_document.kind for link in EvidenceLink.objects.all()} == {"decision_paper"}
     assert "Linked oxford-2025-07-cabinet-domestic-abuse-policy.txt to 4 recommendations" in out.getvalue()
+
+
+@pytest.mark.django_db
+def test_the_rounds_of_past_meetings_are_closed_on_import_after_everything_they_hold():
+    run_import(*SEEDS)
+
+    rounds = UpdateRound.objects.order_by("meeting_date")
+    assert [str(r.meeting_date) for r in rounds] == ["2013-06-10", "2017-04-10", "2024-01-16"]
+    assert not UpdateRound.objects.open().exists()
+    for update_round in rounds:
+        closing = update_round.history.filter(closed_at__isnull=False).earliest("history_date")
+        assert closing.history_change_reason.endswith(
+            f": closed, as its meeting on {update_round.meeting_date:%-d %B %Y} has been"
+        )
+        # Closed after the paper's updates were written, so its papers show them all.
+        for update in ProgressUpdate.history.filter(round_id=update_round.pk):
+            assert update_round.closed_at >= update.history_date
+    assert ProgressUpdate.history.filter(round_id__in=rounds.values("pk")).count() == 12  # Southwark's

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from recommendations.models import ProgressUpdate, Status
 from reviews.models import UpdateRound
+from tests.conftest import make_update
 
 
 def add_url(recommendation):
@@ -144,3 +145,22 @@ def test_an_officer_changes_an_update_and_history_keeps_both(client, olive, reco
     assert (update.text, update.version) == ("Begun.", 2)
     assert [h.text for h in update.history.all()] == ["Begun.", "Planned."]
     assert update.history.first().history_change_reason == "Edited the progress update"
+
+
+def test_the_form_preselects_the_round_it_owes_an_update_for(client, olive, recommendation, review):
+    """Of two open rounds, the one already answered is offered but not chosen; with none owed, none is."""
+    answered = UpdateRound.objects.create(
+        review=review, committee=review.committee, meeting_date="2030-03-10", due_date="2030-02-20"
+    )
+    owed = UpdateRound.objects.create(
+        review=review, committee=review.committee, meeting_date="2030-06-10", due_date="2030-05-20"
+    )
+    make_update(recommendation=recommendation, round=answered, text="Done for March.")
+    client.force_login(olive)
+
+    form = client.get(add_url(recommendation)).context["form"]
+
+    assert form["round"].value() == owed.pk
+    assert set(form.fields["round"].queryset) == {answered, owed}
+    make_update(recommendation=recommendation, round=owed, text="Done for June.")
+    assert client.get(add_url(recommendation)).context["form"]["round"].value() is None

@@ -1,8 +1,14 @@
 """Council admins open update rounds and close them."""
 
-import pytest
-from django.urls import reverse
+import datetime
+import io
 
+import pytest
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+from django.utils import timezone
+
+from councils.models import Committee
 from reviews.models import UpdateRound
 
 
@@ -88,3 +94,84 @@ def test_closing_a_round_freezes_it_with_history(client, adam, review, recommend
     assert not update_round.is_open
     assert update_round.history.first().history_change_reason == "Closed the update round"
     assert "Close the round" not in client.get(progress).content.decode()
+
+
+def past_rounds(review):
+    """Rounds of yesterday's meeting (one kept open), today's, and one closed long ago."""
+    today = timezone.localdate()
+    yesterday = today - datetime.timedelta(days=1)
+    make = UpdateRound.objects.create
+    other = Committee.objects.create(council=review.council, name="Cabinet")
+    return {
+        "past": make(review=review, committee=review.committee, meeting_date=yesterday),
+        "kept": make(review=review, committee=other, meeting_date=yesterday, keep_open=True),
+        "today": make(review=review, committee=review.committee, meeting_date=today),
+        "closed": make(
+            review=review,
+            committee=other,
+            meeting_date="2020-01-10",
+            closed_at=timezone.now() - datetime.timedelta(days=9),
+        ),
+    }
+
+
+def test_a_round_closes_itself_after_its_meeting_unless_kept_open(review):
+    rounds = past_rounds(review)
+    out = io.StringIO()
+
+    call_command("close_past_rounds", stdout=out)
+
+    state = {name: UpdateRound.objects.get(pk=r.pk) for name, r in rounds.items()}
+    assert [name for name, r in state.items() if r.is_open] == ["kept", "today"]
+    assert state["closed"].closed_at == rounds["closed"].closed_at  # left as it was
+    history = state["past"].history.latest("history_date")
+    assert history.history_user.username == "command-line"
+    assert history.history_change_reason == (
+        f"Closed itself after its meeting on {rounds['past'].meeting_date:%-d %B %Y}"
+    )
+    assert "Closed 1 round whose meeting has been." in out.getvalue()
+    # Run again (cron runs it daily): nothing more to close, nothing written.
+    before = UpdateRound.history.count()
+    call_command("close_past_rounds", stdout=io.StringIO())
+    assert UpdateRound.history.count() == before
+
+
+def test_close_past_rounds_dry_run_and_a_given_day(review):
+    rounds = past_rounds(review)
+    out = io.StringIO()
+
+    call_command("close_past_rounds", "--dry-run", stdout=out)
+    assert "Would close 1 round" in out.getvalue() and UpdateRound.objects.open().count() == 3
+
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    call_command("close_past_rounds", "--today", tomorrow.isoformat(), stdout=io.StringIO())
+    assert {r.pk for r in UpdateRound.objects.open()} == {rounds["kept"].pk}
+    with pytest.raises(CommandError, match="--today must be a date written YYYY-MM-DD"):
+        call_command("close_past_rounds", "--today", "next week")
+
+
+def test_an_admin_keeps_a_round_open_after_its_meeting_and_lets_it_close_again(client, adam, review):
+    update_round = past_rounds(review)["past"]
+    url = reverse("reviews:keep-round-open", args=[review.council.slug, review.slug, update_round.pk])
+    client.force_login(adam)
+
+    client.post(url, {"keep_open": "yes"})
+    call_command("close_past_rounds", stdout=io.StringIO())
+    update_round.refresh_from_db()
+    assert update_round.is_open and update_round.keep_open
+    history = update_round.history.latest("history_date")
+    assert (
+        history.history_user == adam
+        and history.history_change_reason == "Kept the round open after its meeting"
+    )
+    progress = reverse("reviews:round-progress", args=[review.council.slug, review.slug, update_round.pk])
+    assert "Kept open until an admin closes it" in client.get(progress).content.decode()
+
+    client.post(url, {"keep_open": "no"})
+    call_command("close_past_rounds", stdout=io.StringIO())
+    update_round.refresh_from_db()
+    assert not update_round.is_open
+    # A closed round cannot be kept open: the page says so, and nothing changes.
+    before = update_round.history.count()
+    page = client.post(url, {"keep_open": "yes"}, follow=True).content.decode()
+    assert "is already closed" in page and update_round.history.count() == before
