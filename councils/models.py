@@ -14,15 +14,36 @@ class CouncilQuerySet(models.QuerySet):
         return self.filter(memberships__user=user)
 
 
+class PaperCover(models.TextChoices):
+    """Which recommendations a round's papers cover, unless the reader chooses."""
+
+    ALL = "all", "All the review's recommendations"
+    # Those not finished by the round before: what is still to report on.
+    OPEN = "open", "Only those still open"
+
+
 class Council(models.Model):
+    # Also here, so that forms and papers can name it through the model.
+    PaperCover = PaperCover
+
     name = models.CharField(max_length=200, unique=True)
     slug = models.SlugField(max_length=100, unique=True)
+    # The council's defaults for the papers of the rounds it collects (a paper can choose otherwise).
+    papers_cover = models.CharField(max_length=10, choices=PaperCover.choices, default=PaperCover.ALL)
+    papers_show_response = models.BooleanField(
+        default=False, help_text="Show each recommendation's cabinet response in the update report."
+    )
 
     objects = CouncilQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(papers_cover__in=PaperCover.values), name="council_papers_cover_known"
+            ),
+        ]
 
     def __str__(self):
         return self.name

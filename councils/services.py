@@ -24,6 +24,19 @@ def find_or_add_council(*, name: str, user: AbstractBaseUser | None, reason: str
 
 
 @transaction.atomic
+def set_paper_defaults(
+    *, council: Council, user: AbstractBaseUser | None, cover: str, show_response: bool
+) -> Council:
+    """What the papers of the rounds the council collects cover and show, unless a paper chooses."""
+    current = Council.objects.select_for_update().get(pk=council.pk)
+    if (current.papers_cover, current.papers_show_response) != (cover, show_response):
+        current.papers_cover, current.papers_show_response = cover, show_response
+        save_with_history(current, user=user, reason="Changed the papers' defaults")
+    council.papers_cover, council.papers_show_response = cover, show_response
+    return current
+
+
+@transaction.atomic
 def find_or_add_committee(
     *, council: Council, name: str, user: AbstractBaseUser | None, reason: str
 ) -> Committee:

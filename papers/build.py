@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from django.urls import reverse
 from django.utils import timezone
 
-from recommendations.models import CabinetResponse, Recommendation
+from councils.models import PaperCover
+from recommendations.models import CabinetResponse, Decision, Recommendation, Status
 from reviews import prose
 from reviews.models import Review, SourceDocument, UpdateRound
 
@@ -36,6 +37,28 @@ def lines(text):
 # --------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Options:
+    """How a round's paper is set out: chosen per paper, else the council's defaults.
+
+    None means "not chosen": a round the product collected then takes the
+    council's default, and a round imported from a paper is rebuilt as that
+    paper was (all its recommendations, no cabinet responses added).
+    """
+
+    cover: str | None = None
+    show_response: bool | None = None
+
+    def query(self):
+        """The options as query parameters, to keep them in links."""
+        parts = []
+        if self.cover:
+            parts.append(f"cover={self.cover}")
+        if self.show_response is not None:
+            parts.append(f"response={'yes' if self.show_response else 'no'}")
+        return parts
+
+
 @dataclass
 class Paper:
     """What every paper has: which review and round, and the moment its data is from."""
@@ -53,23 +76,38 @@ class Paper:
     is_closed_view: bool = False
     # False when the review (or round) had not been recorded by then.
     exists: bool = True
+    # As the reader chose them (kept in links); what was applied is on the paper's own fields.
+    options: Options = field(default_factory=Options)
+    cover: str = PaperCover.ALL
 
     @property
     def is_past(self):
         return self.moment is not None
 
+    def query_string(self, *, dated=True):
+        """The query string that keeps an asked-for "as at" date (unless not ``dated``), and the options chosen."""
+        parts = (
+            [f"as_at={self.as_at.isoformat()}"] if dated and self.as_at and not self.is_closed_view else []
+        )
+        parts += self.options.query()
+        return "?" + "&".join(parts) if parts else ""
+
     @property
     def query(self):
-        """The query string that keeps an asked-for "as at" date in links."""
-        return f"?as_at={self.as_at.isoformat()}" if self.as_at and not self.is_closed_view else ""
+        return self.query_string()
 
-    def url(self, output="html"):
-        """This paper's page, or its Word or CSV download, keeping an asked-for date."""
+    def url(self, output="html", *, dated=True):
+        """This paper's page, or its Word or CSV download, keeping an asked-for date and the options."""
         name = url_name(self.slug, output)
         args: list[str | datetime.date] = [self.review.council.slug, self.review.slug]
         if self.update_round:
             args.append(self.update_round.meeting_date)
-        return reverse(name, args=args) + self.query
+        return reverse(name, args=args) + self.query_string(dated=dated)
+
+    @property
+    def now_url(self):
+        """This paper's page as the data stands now, with the same options."""
+        return self.url(dated=False)
 
     @property
     def page_url(self):
@@ -144,11 +182,106 @@ class Section:
     status_change: str = ""
     previous_status_label: str = ""
     response_change: str = ""
+    # Where the round has no update on it and the paper carries positions forward.
+    carried: "Carried | None" = None
+    lead_officer: str = ""
+
+    @property
+    def comment(self):
+        return lines(self.response.comment) if self.response else []
 
     @property
     def text(self):
         number = self.paragraph_number
         return f"{number}. {self.recommendation.text}" if number else self.recommendation.text
+
+
+@dataclass
+class Carried:
+    """A recommendation's last known position, where the round has no update on it: its latest update
+    before the round, when it was given and the round it was given for."""
+
+    entry: UpdateEntry | None  # None: no update has been given on it yet
+    reported: datetime.date | None = None
+    round_name: str = ""  # "" for an update given outside any round
+
+    @property
+    def note(self):
+        if self.entry is None:
+            return "No update has been given yet."
+        when = f" {self.reported:%-d %B %Y}" if self.reported else ""
+        given = f", for {self.round_name}" if self.round_name else ""
+        return f"No new update. Last reported{when}{given}:"
+
+
+@dataclass
+class Summary:
+    """The counts at the top of a round's report: what it covers and how things stand."""
+
+    covered: int = 0
+    updated: int = 0  # with an update for this round
+    carried: int = 0  # no update for it; a last known position carried forward
+    never: int = 0  # no update ever
+    statuses: list[tuple[str, int]] = field(default_factory=list)
+    decisions: list[tuple[str, int]] = field(default_factory=list)
+    new_updates: int = 0
+    status_changes: int = 0
+    response_changes: int = 0
+    left_out: int = 0  # finished by the round before, where the paper covers only those still open
+
+    @property
+    def not_updated(self):
+        return self.carried + self.never
+
+    @property
+    def sentences(self):
+        """The summary in words, for the Word paper and the covering report."""
+        plural = "s" if self.covered != 1 else ""
+        said = [
+            f"This report covers {self.covered} recommendation{plural}"
+            + (f" ({self.left_out} finished earlier are left out)" if self.left_out else "")
+            + f". {self.updated} have an update for this round and {self.not_updated} do not"
+            + (f" ({self.never} have had no update yet)" if self.never else "")
+            + "."
+        ]
+        if self.statuses:
+            said.append("By status: " + ", ".join(f"{label} {count}" for label, count in self.statuses) + ".")
+        if self.decisions:
+            said.append(
+                "By cabinet response: "
+                + ", ".join(f"{label} {count}" for label, count in self.decisions)
+                + "."
+            )
+        said.append(
+            f"Since the previous round: {self.new_updates} new update{'s' if self.new_updates != 1 else ''}, "
+            f"{self.status_changes} change{'s' if self.status_changes != 1 else ''} of status and "
+            f"{self.response_changes} changed cabinet response{'s' if self.response_changes != 1 else ''}."
+        )
+        return said
+
+
+def _summary(sections, left_out):
+    """Counted from the sections (or table rows) a paper covers."""
+    summary = Summary(covered=len(sections), left_out=left_out)
+    statuses = Counter(section.status for section in sections)
+    decisions = Counter(section.response.decision if section.response else "" for section in sections)
+    for section in sections:
+        if section.updates:
+            summary.updated += 1
+        elif section.carried is not None and section.carried.entry is not None:
+            summary.carried += 1
+        else:
+            summary.never += 1
+        summary.new_updates += any(entry.change == NEW for entry in section.updates)
+        summary.status_changes += bool(getattr(section, "status_change", ""))
+        summary.response_changes += bool(getattr(section, "response_change", ""))
+    summary.statuses = [(s.label, statuses[s.value]) for s in Status if statuses[s.value]]
+    if statuses[""]:
+        summary.statuses.append(("No status given", statuses[""]))
+    summary.decisions = [(d.label, decisions[d.value]) for d in Decision if decisions[d.value]]
+    if decisions[""]:
+        summary.decisions.append(("No response recorded", decisions[""]))
+    return summary
 
 
 @dataclass
@@ -161,6 +294,10 @@ class UpdateReport(Paper):
     sections: list[Section] = field(default_factory=list)
     closing: list[prose.Block] = field(default_factory=list)
     previous_round: UpdateRound | None = None
+    # A round the product collected: positions carried forward, a summary, the options applied.
+    carries_forward: bool = False
+    show_response: bool = False
+    summary: Summary | None = None
 
 
 @dataclass
@@ -171,12 +308,16 @@ class TableRow:
     updates: list[UpdateEntry]
     status: str = ""
     status_label: str = ""
+    carried: Carried | None = None
+    lead_officer: str = ""
 
 
 @dataclass
 class UpdateTable(Paper):
     committee: str = ""
     rows: list[TableRow] = field(default_factory=list)
+    carries_forward: bool = False
+    summary: Summary | None = None
 
 
 def _moment(as_at, update_round=None):
@@ -193,7 +334,7 @@ def _round_moment(update_round):
     return update_round.closed_at or end_of_day(update_round.meeting_date)
 
 
-def cabinet_response(review, *, slug, name, update_round=None, as_at=None):
+def cabinet_response(review, *, slug, name, update_round=None, as_at=None, options=None):
     """The cabinet response table of a review (Oxford 2020 layout)."""
     as_at, moment, _ = _moment(as_at)
     paper = CabinetResponsePaper(slug=slug, name=name, review=review, as_at=as_at, moment=moment)
@@ -246,6 +387,26 @@ class _Rounds:
         index = self.order.index(update_round.id)
         return self.snapshot.rounds[index - 1] if index else None
 
+    def last_known(self, update_round, recommendation):
+        """Its latest update before this round: the position a round without one carries forward."""
+        index = self.order.index(update_round.id)
+        for earlier in reversed(self.snapshot.rounds[:index]):
+            updates = self.updates[earlier.id, recommendation.id]
+            if updates:
+                update = updates[-1]
+                return Carried(
+                    entry=self.entry(update),
+                    reported=update.update_date or earlier.meeting_date,
+                    round_name=self.snapshot.round_name(earlier) if update.round_id else "",
+                )
+        return Carried(entry=None)
+
+    def is_finished_by(self, update_round, recommendation):
+        """Whether its status by the end of ``update_round`` (None: before any) closes it."""
+        if update_round is None:
+            return False
+        return self.status(update_round, recommendation)[0] in Status.finished()
+
     def status(self, update_round, recommendation):
         """The latest status given up to and including this round: (value, label)."""
         index = self.order.index(update_round.id)
@@ -265,13 +426,13 @@ class _Rounds:
         return UpdateEntry(
             blocks=paragraphs,
             update_date=update.update_date,
-            author=self.snapshot.authors.get(update.author_id) or update.author_name,
+            author=self.snapshot.people.get(update.author_id) or update.author_name,
             status=update.status,
             status_label=(update.status_wording or update.get_status_display()) if update.status else "",
         )
 
 
-def _round_paper(cls, slug, name, review, update_round, as_at):
+def _round_paper(cls, slug, name, review, update_round, as_at, options):
     as_at, moment, closed = _moment(as_at, update_round)
     paper = cls(
         slug=slug,
@@ -281,6 +442,7 @@ def _round_paper(cls, slug, name, review, update_round, as_at):
         as_at=as_at,
         moment=moment,
         is_closed_view=closed,
+        options=options or Options(),
     )
     snapshot = load(review, moment)
     recorded = snapshot.round(update_round.id) if snapshot.review else None
@@ -288,6 +450,32 @@ def _round_paper(cls, slug, name, review, update_round, as_at):
         paper.exists = False
         paper.title = update_round.title or f"Update on the recommendations of {review}"
     return paper, snapshot, recorded
+
+
+def _applied(options, review, recorded):
+    """(cover, show_response, carries_forward) for a round's paper.
+
+    A round imported from a paper is rebuilt as that paper was: nothing is
+    carried forward into it and, unless the reader asks, it covers what the
+    paper covered and adds no cabinet responses. A round the product
+    collected carries positions forward and takes the council's defaults.
+    """
+    collected = recorded.source_document_id is None
+    council = review.council
+    cover = options.cover or (council.papers_cover if collected else PaperCover.ALL)
+    show_response = options.show_response
+    if show_response is None:
+        show_response = council.papers_show_response if collected else False
+    return cover, show_response, collected
+
+
+def _covered(snapshot, rounds, recorded, cover):
+    """The recommendations a round's paper covers, and how many it leaves out as finished before it."""
+    if cover != PaperCover.OPEN:
+        return snapshot.recommendations, 0
+    previous = rounds.previous(recorded)
+    covered = [r for r in snapshot.recommendations if not rounds.is_finished_by(previous, r)]
+    return covered, len(snapshot.recommendations) - len(covered)
 
 
 def _report_header(update_round, snapshot):
@@ -313,11 +501,12 @@ def _report_header(update_round, snapshot):
     return [(label, value) for label, value in cells if value]
 
 
-def update_report(review, *, slug, name, update_round, as_at=None):
+def update_report(review, *, slug, name, update_round, as_at=None, options=None):
     """The update on implementation report of a round (Southwark 2013 layout)."""
-    paper, snapshot, recorded = _round_paper(UpdateReport, slug, name, review, update_round, as_at)
+    paper, snapshot, recorded = _round_paper(UpdateReport, slug, name, review, update_round, as_at, options)
     if recorded is None:
         return paper
+    paper.cover, paper.show_response, paper.carries_forward = _applied(paper.options, review, recorded)
     paper.title = recorded.title or f"Update on the recommendations of {snapshot.review.title}"
     paper.header = _report_header(recorded, snapshot)
     paper.introduction = prose.blocks(recorded.introduction)
@@ -333,7 +522,8 @@ def update_report(review, *, slug, name, update_round, as_at=None):
     if previous:
         then = _round_moment(previous)
         before = responses_at(snapshot.review, min(then, paper.moment) if paper.moment else then)
-    for recommendation in snapshot.recommendations:
+    covered, left_out = _covered(snapshot, rounds, recorded, paper.cover)
+    for recommendation in covered:
         entries = rounds.entries(recorded, recommendation)
         if recorded.narrative and not entries:
             continue  # a report in prose lists only the recommendations it has updates on
@@ -346,6 +536,10 @@ def update_report(review, *, slug, name, update_round, as_at=None):
             response=response,
             updates=entries,
         )
+        if paper.carries_forward:
+            section.lead_officer = snapshot.lead_officer_of(recommendation)
+            if not entries:
+                section.carried = rounds.last_known(recorded, recommendation)
         section.status, section.status_label = rounds.status(recorded, recommendation)
         if previous:
             earlier = {u.text for u in rounds.updates[previous.id, recommendation.id]}
@@ -370,28 +564,37 @@ def update_report(review, *, slug, name, update_round, as_at=None):
             ):
                 section.response_change = CHANGED
         paper.sections.append(section)
+    if paper.carries_forward:
+        paper.summary = _summary(paper.sections, left_out)
     return paper
 
 
-def update_table(review, *, slug, name, update_round, as_at=None):
+def update_table(review, *, slug, name, update_round, as_at=None, options=None):
     """The recommendations update table of a round (Oxford's Appendix 1)."""
-    paper, snapshot, recorded = _round_paper(UpdateTable, slug, name, review, update_round, as_at)
+    paper, snapshot, recorded = _round_paper(UpdateTable, slug, name, review, update_round, as_at, options)
     if recorded is None:
         return paper
+    paper.cover, _, paper.carries_forward = _applied(paper.options, review, recorded)
     paper.committee = snapshot.committee_of(recorded)
     paper.title = f"{snapshot.review.title}: recommendations update"
     rounds = _Rounds(snapshot)
-    for recommendation in snapshot.recommendations:
+    covered, left_out = _covered(snapshot, rounds, recorded, paper.cover)
+    for recommendation in covered:
         response = snapshot.responses.get(recommendation.id)
         status, label = rounds.status(recorded, recommendation)
-        paper.rows.append(
-            TableRow(
-                recommendation=recommendation,
-                response=response,
-                comment=lines(response.comment) if response else [],
-                updates=rounds.entries(recorded, recommendation),
-                status=status,
-                status_label=label,
-            )
+        row = TableRow(
+            recommendation=recommendation,
+            response=response,
+            comment=lines(response.comment) if response else [],
+            updates=rounds.entries(recorded, recommendation),
+            status=status,
+            status_label=label,
         )
+        if paper.carries_forward:
+            row.lead_officer = snapshot.lead_officer_of(recommendation)
+            if not row.updates:
+                row.carried = rounds.last_known(recorded, recommendation)
+        paper.rows.append(row)
+    if paper.carries_forward:
+        paper.summary = _summary(paper.rows, left_out)
     return paper

@@ -29,10 +29,16 @@ class PaperKind:
     rows: Callable[[Paper], Iterable[list]]  # its CSV rows, the header first
     # A round's paper: its address names the round by its meeting date.
     of_round: bool = False
+    # What the reader may choose of it, besides its date: "cover" (which recommendations), "response".
+    options: tuple[str, ...] = ()
+    # The formats it is offered in.
+    formats: tuple[str, ...] = FORMATS
 
-    def make(self, review, *, update_round=None, as_at=None) -> Paper:
+    def make(self, review, *, update_round=None, as_at=None, options=None) -> Paper:
         """The paper of this review (and round), as the data stands now or stood at the end of ``as_at``."""
-        return self.build(review, slug=self.slug, name=self.name, update_round=update_round, as_at=as_at)
+        return self.build(
+            review, slug=self.slug, name=self.name, update_round=update_round, as_at=as_at, options=options
+        )
 
     def url(self, review, update_round=None, output="html") -> str:
         args = [review.council.slug, review.slug] + ([update_round.meeting_date] if self.of_round else [])
@@ -76,6 +82,7 @@ PAPERS = {
             word=word.update_report,
             rows=spreadsheet.update_report,
             of_round=True,
+            options=("cover", "response"),
         ),
         PaperKind(
             slug="update-table",
@@ -85,6 +92,7 @@ PAPERS = {
             word=word.update_table,
             rows=spreadsheet.update_table,
             of_round=True,
+            options=("cover",),
         ),
     ]
 }

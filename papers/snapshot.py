@@ -37,7 +37,8 @@ class Snapshot:
     responses: dict[int, CabinetResponse] = field(default_factory=dict)
     # Oldest first: by date (the update's, else its round's meeting), then id.
     updates: list[ProgressUpdate] = field(default_factory=list)
-    authors: dict[int, str] = field(default_factory=dict)
+    # The names of the updates' authors and the recommendations' lead officers, by user id.
+    people: dict[int, str] = field(default_factory=dict)
     # The layout each round's paper was imported from, by source document id.
     layouts: dict[int, str] = field(default_factory=dict)
 
@@ -47,6 +48,16 @@ class Snapshot:
     def committee_of(self, record):
         """The name of a round's or the review's committee."""
         return self.committees.get(record.committee_id, "")
+
+    def round_name(self, update_round):
+        """A round as papers name it: "Overview and Scrutiny Committee, 10 June 2013"."""
+        committee = self.committee_of(update_round)
+        meeting = f"{update_round.meeting_date:%-d %B %Y}"
+        return f"{committee}, {meeting}" if committee else meeting
+
+    def lead_officer_of(self, recommendation):
+        """Who is asked for its updates: its lead officer's name, else the officer or service its paper names."""
+        return self.people.get(recommendation.lead_officer_id) or recommendation.lead_officer_name
 
 
 def _latest_of_each(records):
@@ -85,11 +96,12 @@ def load(review, moment=None):
     meeting = {r.id: r.meeting_date for r in rounds}
     updates = [u for u in updates if u.recommendation_id in present]
     updates.sort(key=lambda u: (u.update_date or meeting.get(u.round_id) or datetime.date.min, u.id))
-    author_ids = {u.author_id for u in updates if u.author_id}
-    authors = {}
-    if author_ids:
-        users = get_user_model().objects.filter(id__in=author_ids)
-        authors = {user.id: user.get_full_name() or user.username for user in users}
+    person_ids = {u.author_id for u in updates if u.author_id}
+    person_ids |= {r.lead_officer_id for r in recommendations if r.lead_officer_id}
+    people = {}
+    if person_ids:
+        users = get_user_model().objects.filter(id__in=person_ids)
+        people = {user.id: user.get_full_name() or user.username for user in users}
     layouts = {}
     source_ids = {r.source_document_id for r in rounds if r.source_document_id}
     if source_ids:
@@ -103,7 +115,7 @@ def load(review, moment=None):
         recommendations=sorted(recommendations, key=lambda r: r.position),
         responses={r.recommendation_id: r for r in responses if r.recommendation_id in present},
         updates=updates,
-        authors=authors,
+        people=people,
     )
 
 

@@ -28,39 +28,54 @@ def cabinet_response(paper):
         ]
 
 
+# Where a round has no update on a recommendation: its last known position, carried forward.
+CARRIED = ["Last known position (no new update)", "Last reported", "Lead officer"]
+
+
+def _carried(row):
+    """The CARRIED cells of a section or table row (empty where it has an update, or nothing is carried)."""
+    carried = row.carried
+    if carried is None:
+        return ["", "", row.lead_officer]
+    text = carried.entry.text if carried.entry else ""
+    return [f"{carried.note}\n\n{text}" if text else carried.note, _date(carried.reported), row.lead_officer]
+
+
 def update_report(paper):
-    yield [
-        "Reference",
-        "Paragraph",
-        "Recommendation",
-        "Update",
-        "Update date",
-        "Author",
-        "Status",
-        "What changed",
-    ]
+    header = ["Reference", "Paragraph", "Recommendation"]
+    if paper.show_response:
+        header += ["Cabinet response", "Comment"]
+    header += ["Update", "Update date", "Author", "Status", "What changed"]
+    yield header + (CARRIED if paper.carries_forward else [])
     for section in paper.sections:
         changes = [f"Update: {e.change}" for e in section.updates if e.change]
         if section.status_change:
             changes.append(f"Status: {section.status_change}")
         if section.response_change:
             changes.append(f"Cabinet response: {section.response_change}")
-        yield [
+        response = section.response
+        cells = [
             section.recommendation.reference or section.recommendation.position,
             section.paragraph_number or "",
             section.recommendation.text,
+        ]
+        if paper.show_response:
+            cells += [response.wording if response else "", response.comment if response else ""]
+        cells += [
             "\n\n".join(entry.text for entry in section.updates),
             "; ".join(_date(e.update_date) for e in section.updates if e.update_date),
             "; ".join(sorted({e.author for e in section.updates if e.author})),
             section.status_label,
             "; ".join(changes),
         ]
+        yield cells + (_carried(section) if paper.carries_forward else [])
 
 
 def update_table(paper):
-    yield ["Reference", "Recommendation", "Cabinet response", "Comment", "Update", "Status"]
+    header = ["Reference", "Recommendation", "Cabinet response", "Comment", "Update", "Status"]
+    yield header + (CARRIED if paper.carries_forward else [])
     for row in paper.rows:
-        yield [
+        cells = [
             row.recommendation.reference or row.recommendation.position,
             row.recommendation.text,
             row.response.wording if row.response else "",
@@ -68,6 +83,7 @@ def update_table(paper):
             "\n\n".join(entry.text for entry in row.updates),
             row.status_label,
         ]
+        yield cells + (_carried(row) if paper.carries_forward else [])
 
 
 def write(paper, rows):

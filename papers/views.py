@@ -6,7 +6,7 @@ from django.views.decorators.http import require_safe
 
 from reviews.access import get_review_for_user, get_round
 
-from .forms import AsAtForm
+from .forms import AsAtForm, RoundPaperForm
 from .registry import CONTENT_TYPES
 
 
@@ -15,18 +15,20 @@ def paper(request, council_slug, slug, kind, meeting_date=None, output="html"):
     """A committee paper (``kind``, from the registry) as a page, or as a Word or CSV download."""
     review, _ = get_review_for_user(request.user, council_slug, slug)
     update_round = get_round(review, meeting_date) if kind.of_round else None
-    form = AsAtForm(request.GET)
+    form = RoundPaperForm(request.GET, kind.options) if kind.options else AsAtForm(request.GET)
     if form.is_bound and not form.is_valid() and output != "html":
         # Iterating an ErrorList gives its messages as text, not the ValidationErrors it holds.
-        return HttpResponseBadRequest(
-            " ".join(cast(list[str], form.errors["as_at"])), content_type="text/plain; charset=utf-8"
-        )
-    built = kind.make(review, update_round=update_round, as_at=form.date)
+        errors = [message for messages in form.errors.values() for message in cast(list[str], messages)]
+        return HttpResponseBadRequest(" ".join(errors), content_type="text/plain; charset=utf-8")
+    options = form.options if isinstance(form, RoundPaperForm) else None
+    built = kind.make(review, update_round=update_round, as_at=form.date, options=options)
     if output != "html":
         response = HttpResponse(kind.render(built, output), content_type=CONTENT_TYPES[output])
         response["Content-Disposition"] = f'attachment; filename="{built.filename(output)}"'
         return response
     if not form.is_bound:
-        form.initial = {"as_at": built.as_at}
+        form.initial = {"as_at": built.as_at, "cover": built.cover}
+        if "response" in kind.options:
+            form.initial["response"] = "yes" if built.show_response else "no"
     context = {"paper": built, "review": review, "update_round": update_round, "form": form}
     return render(request, kind.template, context)

@@ -89,27 +89,54 @@ def _status(section):
     return text
 
 
+def _summary(document, summary):
+    if summary is None:
+        return
+    document.add_heading("Summary", 2)
+    for sentence in summary.sentences:
+        document.add_paragraph(_x(sentence))
+
+
+def _carried(document, carried, empty):
+    """A last known position carried forward (its note in bold, then the update), or ``empty``."""
+    if carried is None:
+        document.add_paragraph(empty)
+        return
+    document.add_paragraph().add_run(_x(carried.note)).bold = True
+    if carried.entry:
+        _blocks(document, carried.entry.blocks, level=4)
+
+
+def _response_line(section):
+    wording = section.response.wording if section.response else "No response yet"
+    change = f" – {section.response_change} since the previous round" if section.response_change else ""
+    return f"Cabinet response: {wording}{change}"
+
+
 def update_report(document, paper):
     _table(document, [[f"{label}:", value] for label, value in paper.header])
     _blocks(document, paper.introduction)
     if paper.listed:
         _table(document, [[r.written_reference, r.text] for r in paper.listed])
     _blocks(document, paper.narrative)
+    _summary(document, paper.summary)
     for section in paper.sections:
         label = "" if section.paragraph_number else f" {section.recommendation.label}"
         document.add_heading(_x(f"RECOMMENDATION{label}"), 2)
         document.add_paragraph(_x(section.text))
-        if section.response_change and section.response:
-            document.add_paragraph().add_run(
-                _x(
-                    f"Cabinet response: {section.response.wording} – {section.response_change} since the previous round"
-                )
-            ).bold = True
+        if paper.show_response:
+            document.add_paragraph().add_run(_x(_response_line(section))).bold = bool(section.response_change)
+            for line in section.comment:
+                document.add_paragraph(_x(line))
+        elif section.response_change and section.response:
+            document.add_paragraph().add_run(_x(_response_line(section))).bold = True
         document.add_heading("UPDATE", 3)
         if section.updates:
             _entries(document, section.updates)
         else:
-            document.add_paragraph("No update was given for this round.")
+            _carried(document, section.carried, "No update was given for this round.")
+        if paper.carries_forward:
+            document.add_paragraph(_x(f"Lead officer: {section.lead_officer or 'Not assigned'}"))
         if section.status:
             paragraph = document.add_paragraph()
             paragraph.add_run(_x(_status(section))).bold = bool(section.status_change)
@@ -119,10 +146,22 @@ def update_report(document, paper):
 def update_table(document, paper):
     meeting = paper.update_round.meeting_date
     document.add_paragraph(_x(f"{paper.committee}, {meeting:%-d %B %Y}"))
+    _summary(document, paper.summary)
+    _table(document, update_table_rows(paper), ["Recommendation", "Cabinet response", "Update", "Status"])
+
+
+def update_table_rows(paper):
+    """The update table's rows, each cell a list of paragraphs (the covering report's appendix too)."""
     rows = []
     for row in paper.rows:
         response = [row.response.wording, *row.comment] if row.response else ["No response recorded"]
         updates = [text for entry in row.updates for text in entry.text.split("\n\n")]
+        if not updates and row.carried is not None:
+            updates = [row.carried.note]
+            if row.carried.entry:
+                updates += row.carried.entry.text.split("\n\n")
+        if paper.carries_forward:
+            updates.append(f"Lead officer: {row.lead_officer or 'Not assigned'}")
         rows.append(
             [
                 f"{row.recommendation.written_reference} {row.recommendation.text}",
@@ -131,7 +170,7 @@ def update_table(document, paper):
                 row.status_label or "No status given",
             ]
         )
-    _table(document, rows, ["Recommendation", "Cabinet response", "Update", "Status"])
+    return rows
 
 
 def write(paper, body):

@@ -16,8 +16,12 @@ STATUSES = list(ProgressUpdate.Status)
 FIRST_MEETING = datetime.date(2023, 1, 10)
 
 
-def make_big_review(recommendations, rounds=4, council=None, slug=None):
-    """A review of ``recommendations`` recommendations, each answered and updated in every round."""
+def make_big_review(recommendations, rounds=4, council=None, slug=None, next_round=False):
+    """A review of ``recommendations`` recommendations, each answered and updated in every round.
+
+    ``next_round`` adds a round after them with no updates yet, and gives every
+    recommendation a lead officer: its papers carry every position forward.
+    """
     council = council or make_council(f"Bigshire {recommendations} Council", f"bigshire-{recommendations}")
     review = make_review(council, title=f"Review of {recommendations} things", slug=slug)
     update_rounds = [
@@ -34,7 +38,12 @@ def make_big_review(recommendations, rounds=4, council=None, slug=None):
     officer = make_user(f"officer-{review.slug}", first_name="Olu", last_name="Officer")
     made = bulk_create_with_history(
         [
-            Recommendation(review=review, position=n, text=f"That the Council does thing number {n} well.")
+            Recommendation(
+                review=review,
+                position=n,
+                text=f"That the Council does thing number {n} well.",
+                lead_officer=officer if next_round else None,
+            )
             for n in range(1, recommendations + 1)
         ],
         Recommendation,
@@ -69,4 +78,13 @@ def make_big_review(recommendations, rounds=4, council=None, slug=None):
         ],
         ProgressUpdate,
     )
+    if next_round:
+        update_rounds.append(
+            UpdateRound.objects.create(
+                review=review,
+                committee=review.committee,
+                meeting_date=FIRST_MEETING + datetime.timedelta(days=182 * rounds),
+                title=f"Six-monthly update {rounds + 1}",
+            )
+        )
     return review, update_rounds
