@@ -3,7 +3,7 @@ from django.contrib.auth.forms import AuthenticationForm
 
 from common.forms import GovukBoundField, GovukForm, PasswordInput, Radios
 
-from .models import Role
+from .models import PaperCover, Role
 
 
 class SignInForm(AuthenticationForm):
@@ -72,3 +72,26 @@ class RoleForm(GovukForm):
             person = membership.user
             self.fields["role"].label = f"Role of {person.get_full_name() or person.username}"
             self.fields["role"].hide_label = True  # type: ignore[attr-defined]  # read by forms/field.html
+
+
+class PaperDefaultsForm(GovukForm):
+    """What the papers of the rounds a council collects cover and show, unless a paper chooses otherwise."""
+
+    cover = forms.ChoiceField(
+        label="Which recommendations should a round's update report and update table include?",
+        choices=PaperCover.choices,
+        widget=Radios(
+            hints={PaperCover.OPEN: "Leaves out those completed or not taken forward by the round before"}
+        ),
+        error_messages={
+            "required": "Select which recommendations to include",
+            "invalid_choice": "Select which recommendations to include",
+        },
+    )
+    show_response = forms.TypedChoiceField(
+        label="Should the update report show each recommendation's cabinet response?",
+        choices=[("yes", "Yes"), ("no", "No")],
+        coerce=lambda value: value == "yes",
+        widget=Radios(attrs={"class": "govuk-radios--inline"}),
+        error_messages={"required": "Select yes or no", "invalid_choice": "Select yes or no"},
+    )

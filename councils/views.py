@@ -4,7 +4,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from . import services
 from .access import get_council_for_user
-from .forms import AddPersonForm, RoleForm
+from .forms import AddPersonForm, PaperDefaultsForm, RoleForm
 
 # The home page and each council's page are dashboards of recommendations:
 # they are recommendations' views (recommendations/views.py), as councils
@@ -49,3 +49,24 @@ def change_role(request, slug, pk):
         services.set_role(membership=membership, user=request.user, role=form.cleaned_data["role"])
         messages.success(request, f"{membership.user} is now {membership.get_role_display().lower()}.")
     return redirect("councils:people", slug)
+
+
+@require_http_methods(["GET", "POST"])
+def paper_defaults(request, slug):
+    """What a council's round papers cover and show, unless a paper chooses otherwise."""
+    council, _ = get_council_for_user(request.user, slug, manage=True)
+    initial = {
+        "cover": council.papers_cover,
+        "show_response": "yes" if council.papers_show_response else "no",
+    }
+    form = PaperDefaultsForm(request.POST if request.method == "POST" else None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.set_paper_defaults(
+            council=council,
+            user=request.user,
+            cover=form.cleaned_data["cover"],
+            show_response=form.cleaned_data["show_response"],
+        )
+        messages.success(request, "The papers' defaults have been saved.")
+        return redirect(council)
+    return render(request, "councils/paper_defaults.html", {"council": council, "form": form})

@@ -574,6 +574,11 @@ def update_table(review, *, slug, name, update_round, as_at=None, options=None):
     paper, snapshot, recorded = _round_paper(UpdateTable, slug, name, review, update_round, as_at, options)
     if recorded is None:
         return paper
+    return _fill_update_table(paper, snapshot, recorded)
+
+
+def _fill_update_table(paper, snapshot, recorded):
+    review = paper.review
     paper.cover, _, paper.carries_forward = _applied(paper.options, review, recorded)
     paper.committee = snapshot.committee_of(recorded)
     paper.title = f"{snapshot.review.title}: recommendations update"
@@ -597,4 +602,100 @@ def update_table(review, *, slug, name, update_round, as_at=None, options=None):
         paper.rows.append(row)
     if paper.carries_forward:
         paper.summary = _summary(paper.rows, left_out)
+    return paper
+
+
+@dataclass
+class CoveringReport(Paper):
+    """A report to the committee to start from, in the shape councils use, with the update table as its
+    appendix: everything the data says is filled in, and the narrative is left for the officer."""
+
+    header: list[tuple[str, str]] = field(default_factory=list)
+    summary_rows: list[tuple[str, str]] = field(default_factory=list)
+    recommendations_to_committee: list[str] = field(default_factory=list)
+    appendices: list[tuple[str, str]] = field(default_factory=list)
+    introduction: list[str] = field(default_factory=list)
+    progress: list[str] = field(default_factory=list)
+    # Headings whose words only the officer can write.
+    to_write: list[str] = field(default_factory=list)
+    appendix: UpdateTable | None = None
+
+
+def _listed(phrases):
+    """["a", "b", "c"] as "a, b and c"."""
+    return ", ".join(phrases[:-1]) + f" and {phrases[-1]}" if len(phrases) > 1 else "".join(phrases)
+
+
+# How a covering report says what the Cabinet decided, of how many.
+_DECIDED = {
+    Decision.AGREE: "agreed {}",
+    Decision.IN_PART: "agreed {} in part",
+    Decision.DISAGREE: "disagreed with {}",
+    Decision.NOTED: "noted {}",
+}
+
+
+def covering_report(review, *, slug, name, update_round, as_at=None, options=None):
+    """A report to the round's committee, prefilled from the round and the review (Oxford 2024's shape)."""
+    paper, snapshot, recorded = _round_paper(CoveringReport, slug, name, review, update_round, as_at, options)
+    if recorded is None:
+        return paper
+    # The appendix is the round's update table, from the same data.
+    table = UpdateTable(
+        slug="update-table",
+        name="Recommendations update",
+        review=review,
+        update_round=update_round,
+        as_at=paper.as_at,
+        moment=paper.moment,
+        is_closed_view=paper.is_closed_view,
+        options=paper.options,
+    )
+    paper.appendix = table = _fill_update_table(table, snapshot, recorded)
+    paper.cover = table.cover
+    recorded_review = snapshot.review
+    committee = snapshot.committee_of(recorded)
+    title = recorded.title or f"{recorded_review.title}: update on the recommendations"
+    paper.title = title
+    paper.header = [
+        ("To", committee),
+        ("Date", f"{recorded.meeting_date:%-d %B %Y}"),
+        ("Report of", recorded.report_author or "[Report author]"),
+        ("Title of Report", title),
+    ]
+    paper.summary_rows = [
+        (
+            "Purpose of report",
+            f"An update on the progress made against the recommendations of the {recorded_review.title}.",
+        ),
+        ("Key decision", "No"),
+        ("Cabinet Member", recorded.cabinet_member or "[Cabinet Member]"),
+    ]
+    paper.recommendations_to_committee = [
+        "Note and comment on the progress made against the recommendations, set out at Appendix 1."
+    ]
+    paper.appendices = [("Appendix 1", f"{recorded_review.title}: recommendations update")]
+
+    recommendations = snapshot.recommendations
+    made = f"{len(recommendations)} recommendation{'s' if len(recommendations) != 1 else ''}"
+    review_committee = snapshot.committee_of(recorded_review)
+    by = f"The {review_committee} made" if review_committee else "The review made"
+    when = f" on {recorded_review.recommended_date:%-d %B %Y}" if recorded_review.recommended_date else ""
+    introduction = [f"{by} {made} in the {recorded_review.title}{when}."]
+    responses = snapshot.responses.values()
+    if responses:
+        decisions = Counter(response.decision for response in responses)
+        decided = [_DECIDED[d].format(decisions[d.value]) for d in Decision if decisions[d.value]]
+        dates = sorted({r.response_date for r in responses if r.response_date})
+        on = f" on {dates[-1]:%-d %B %Y}" if dates else ""
+        introduction.append(f"The Cabinet responded{on}: it {_listed(decided)}.")
+    previous = _Rounds(snapshot).previous(recorded)
+    since = f" since the previous update to the {snapshot.round_name(previous)}" if previous else ""
+    introduction.append(
+        f"This report updates the Committee on the progress made against the recommendations{since}. "
+        "The update on each is attached at Appendix 1."
+    )
+    paper.introduction = [f"{number}. {text}" for number, text in enumerate(introduction, start=1)]
+    paper.progress = (table.summary or _summary(table.rows, 0)).sentences
+    paper.to_write = ["Progress and issues", "Financial implications", "Legal issues", "Conclusion"]
     return paper

@@ -24,9 +24,9 @@ class PaperKind:
     slug: str
     name: str
     build: Callable[..., Paper]
-    template: str
     word: Callable  # (document, paper): the paper's own part of its .docx
-    rows: Callable[[Paper], Iterable[list]]  # its CSV rows, the header first
+    template: str = ""  # its page; "" for a paper only downloaded
+    rows: Callable[[Paper], Iterable[list]] | None = None  # its CSV rows, the header first
     # A round's paper: its address names the round by its meeting date.
     of_round: bool = False
     # What the reader may choose of it, besides its date: "cover" (which recommendations), "response".
@@ -46,13 +46,16 @@ class PaperKind:
 
     def links(self, review, update_round=None) -> dict[str, str]:
         """The paper's page and downloads, by format."""
-        return {output: self.url(review, update_round, output) for output in FORMATS}
+        return {output: self.url(review, update_round, output) for output in self.formats}
 
     def render(self, paper, output, *, context=None, request=None) -> bytes:
-        """The paper in one of FORMATS, as the bytes to send or save."""
+        """The paper in one of its formats, as the bytes to send or save."""
+        if output not in self.formats:
+            raise ValueError(f"The {self.name.lower()} is not written as {output}.")
         if output == "docx":
             return word.write(paper, self.word)
         if output == "csv":
+            assert self.rows is not None  # a paper written as CSV says how
             return spreadsheet.write(paper, self.rows).encode("utf-8")
         context = {
             "paper": paper,
@@ -93,6 +96,15 @@ PAPERS = {
             rows=spreadsheet.update_table,
             of_round=True,
             options=("cover",),
+        ),
+        PaperKind(
+            slug="covering-report",
+            name="Covering report",
+            build=build.covering_report,
+            word=word.covering_report,
+            of_round=True,
+            options=("cover",),
+            formats=("docx",),
         ),
     ]
 }

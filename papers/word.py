@@ -4,9 +4,13 @@ import io
 import re
 
 from docx import Document
+from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
+
+# What the officer writes, where a report to start from leaves it.
+TO_WRITE = "[To be written.]"
 
 # What XML, and so Word, cannot hold: control characters (ESC, BEL, form feed...) but tab and line breaks.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -15,6 +19,23 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 def _x(text):
     """Text as a Word document can hold it: control characters dropped, a form feed as a line break."""
     return _NOT_XML.sub("", str(text).replace("\x0c", "\n").replace("\x0b", "\n"))
+
+
+def _styled(document, text, style):
+    """A paragraph in a named style. python-docx looks a style up by name, and checks it against the
+    default style, by scanning every style for each paragraph: for a 1,000-recommendation paper that
+    was most of its time. Each style's id is looked up once per document instead."""
+    ids = document.__dict__.setdefault("_app_style_ids", {})
+    if style not in ids:
+        ids[style] = document.styles[style].style_id
+    paragraph = document.add_paragraph(text)
+    paragraph._p.get_or_add_pPr().style = ids[style]
+    return paragraph
+
+
+def _heading(document, text, level):
+    """A heading, as ``document.add_heading`` makes it ("Title" for level 0, else "Heading N")."""
+    return _styled(document, text, "Title" if level == 0 else f"Heading {level}")
 
 
 def _past_note(paper):
@@ -57,10 +78,10 @@ def _fill(cell, value):
 def _blocks(document, blocks, level=2):
     for block in blocks:
         if block.kind == "heading":
-            document.add_heading(_x(block.text), level)
+            _heading(document, _x(block.text), level)
         elif block.kind == "bullets":
             for item in block.items:
-                document.add_paragraph(_x(item), style="List Bullet")
+                _styled(document, _x(item), "List Bullet")
         elif block.kind == "table":
             _table(document, block.body, block.header)
         else:
@@ -92,7 +113,7 @@ def _status(section):
 def _summary(document, summary):
     if summary is None:
         return
-    document.add_heading("Summary", 2)
+    _heading(document, "Summary", 2)
     for sentence in summary.sentences:
         document.add_paragraph(_x(sentence))
 
@@ -122,7 +143,7 @@ def update_report(document, paper):
     _summary(document, paper.summary)
     for section in paper.sections:
         label = "" if section.paragraph_number else f" {section.recommendation.label}"
-        document.add_heading(_x(f"RECOMMENDATION{label}"), 2)
+        _heading(document, _x(f"RECOMMENDATION{label}"), 2)
         document.add_paragraph(_x(section.text))
         if paper.show_response:
             document.add_paragraph().add_run(_x(_response_line(section))).bold = bool(section.response_change)
@@ -130,7 +151,7 @@ def update_report(document, paper):
                 document.add_paragraph(_x(line))
         elif section.response_change and section.response:
             document.add_paragraph().add_run(_x(_response_line(section))).bold = True
-        document.add_heading("UPDATE", 3)
+        _heading(document, "UPDATE", 3)
         if section.updates:
             _entries(document, section.updates)
         else:
@@ -173,6 +194,40 @@ def update_table_rows(paper):
     return rows
 
 
+def covering_report(document, paper):
+    """A report to committee: its details, summary and recommendations, introduction, the headings the
+    officer writes under, and the update table as Appendix 1."""
+    _table(document, [[f"{label}:", value] for label, value in paper.header])
+    _heading(document, "Summary and recommendations", 2)
+    rows = [[f"{label}:", value] for label, value in paper.summary_rows]
+    rows.append(
+        [
+            "Recommendation(s):",
+            ["That the Committee resolves to:"]
+            + [f"{n}. {text}" for n, text in enumerate(paper.recommendations_to_committee, start=1)],
+        ]
+    )
+    _table(document, rows)
+    _heading(document, "Appendices", 3)
+    _table(document, [[label, value] for label, value in paper.appendices])
+    _heading(document, "Introduction and background", 2)
+    for text in paper.introduction:
+        document.add_paragraph(_x(text))
+    _heading(document, "Progress", 2)
+    for text in paper.progress:
+        document.add_paragraph(_x(text))
+    for heading in paper.to_write:
+        _heading(document, _x(heading), 2)
+        document.add_paragraph(TO_WRITE)
+    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    appendix = paper.appendix
+    label, title = paper.appendices[0]
+    _heading(document, _x(f"{label}: {title}"), 2)
+    meeting = paper.update_round.meeting_date
+    document.add_paragraph(_x(f"{appendix.committee}, {meeting:%-d %B %Y}"))
+    _table(document, update_table_rows(appendix), ["Recommendation", "Cabinet response", "Update", "Status"])
+
+
 def write(paper, body):
     """The paper as the bytes of a .docx file; ``body(document, paper)`` writes what is its own."""
     document = Document()
@@ -186,7 +241,7 @@ def write(paper, body):
     if paper.is_past:
         running += f" – as at {paper.as_at:%-d %B %Y}"
     document.sections[0].header.paragraphs[0].text = _x(running)
-    document.add_heading(_x(paper.title), 1)
+    _heading(document, _x(paper.title), 1)
     if note:
         document.add_paragraph().add_run(_x(note)).bold = True
     if paper.exists:

@@ -37,6 +37,8 @@ councils:people                     GET   302 403 403 200 404 200
 councils:people                     POST  302 403 403 200 404 200
 councils:change-role                GET   302 405 405 405 405 405
 councils:change-role                POST  302 403 403 302 404 302
+councils:paper-defaults             GET   302 403 403 200 404 200
+councils:paper-defaults             POST  302 403 403 200 404 200
 importing:upload                    GET   302 403 403 200 404 200
 importing:upload                    POST  302 403 403 200 404 200
 importing:check                     GET   302 403 403 200 404 302
@@ -75,6 +77,8 @@ papers:update-table-docx     GET   302 200 200 200 404 200
 papers:update-table-docx     POST  302 405 405 405 405 405
 papers:update-table-csv      GET   302 200 200 200 404 200
 papers:update-table-csv      POST  302 405 405 405 405 405
+papers:covering-report-docx  GET   302 200 200 200 404 200
+papers:covering-report-docx  POST  302 405 405 405 405 405
 recommendations:list                GET   302 200 200 200 200 200
 recommendations:list                POST  302 405 405 405 405 405
 recommendations:detail              GET   302 200 200 200 404 200
@@ -153,6 +157,7 @@ def world(db, testshire, otherton, alice, olive, adam, oscar, review, recommenda
         "council": [council],
         "councils:people": [council],
         "councils:change-role": [council, alice.memberships.get().pk],
+        "councils:paper-defaults": [council],
         "importing:upload": [council],
         "importing:check": [council, pending.pk],
         "reviews:detail": [*slugs],
@@ -173,7 +178,7 @@ def world(db, testshire, otherton, alice, olive, adam, oscar, review, recommenda
     for name in url_names():
         if name.startswith("papers:cabinet-response"):
             args[name] = [*slugs]
-        elif name == "reviews:round" or name.startswith("papers:update"):
+        elif name == "reviews:round" or name.startswith(("papers:update", "papers:covering")):
             args[name] = [*slugs, "2030-06-10"]
     superuser = make_user("root", is_superuser=True, is_staff=True)
     people = {"member": alice, "officer": olive, "admin": adam, "other": oscar, "superuser": superuser}

@@ -241,3 +241,58 @@ def test_a_new_round_on_southwarks_review_carries_forward_all_twelve_2013_update
 def article(response):
     page = response.content.decode()
     return page[page.index("<article") : page.index("</article>")]
+
+
+def test_the_covering_report_is_a_word_document_prefilled_from_the_round_and_the_review(client, collected):
+    review, second, member = collected
+    client.force_login(member)
+
+    response = client.get(url(review, second, "covering-report", "docx"))
+
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats-officedocument")
+    assert response["Content-Disposition"].endswith('covering-report-2026-01-15.docx"')
+    document = Document(io.BytesIO(response.content))
+    details = {row.cells[0].text: row.cells[1].text for row in document.tables[0].rows}
+    assert details == {
+        "To:": "Scrutiny Committee",
+        "Date:": "15 January 2026",
+        "Report of:": "[Report author]",
+        "Title of Report:": "Review of Libraries: update on the recommendations",
+    }
+    summary = {row.cells[0].text: row.cells[1].text for row in document.tables[1].rows}
+    assert summary["Purpose of report:"] == (
+        "An update on the progress made against the recommendations of the Review of Libraries."
+    )
+    assert summary["Recommendation(s):"].startswith("That the Committee resolves to:\n1. Note and comment")
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert headings[1:] == [
+        "Summary and recommendations",
+        "Appendices",
+        "Introduction and background",
+        "Progress",
+        "Progress and issues",
+        "Financial implications",
+        "Legal issues",
+        "Conclusion",
+        "Appendix 1: Review of Libraries: recommendations update",
+    ]
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "1. The Scrutiny Committee made 3 recommendations in the Review of Libraries." in text
+    assert "2. The Cabinet responded: it agreed 3." in text
+    assert "since the previous update to the Scrutiny Committee, 10 June 2025" in text
+    assert "This report covers 3 recommendations." in text
+    assert text.count("[To be written.]") == 4
+    appendix = document.tables[-1]
+    assert [cell.text for cell in appendix.rows[0].cells] == [
+        "Recommendation",
+        "Cabinet response",
+        "Update",
+        "Status",
+    ]
+    assert len(appendix.rows) == 4
+    assert appendix.rows[2].cells[2].text.startswith("No new update. Last reported 21 May 2025")
+    # It has no page and no CSV: the round's page offers the Word document.
+    round_page = client.get(
+        reverse("reviews:round", args=[review.council.slug, review.slug, second.meeting_date])
+    ).content.decode()
+    assert f'href="{url(review, second, "covering-report", "docx")}">Covering report (Word)' in round_page

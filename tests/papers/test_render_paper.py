@@ -89,3 +89,25 @@ def test_as_at_a_date_before_the_import_says_there_was_no_record(southwark, tmp_
 def test_bad_input_is_refused_in_plain_english(southwark, tmp_path, args, message):
     with pytest.raises(CommandError, match=message.replace("(", r"\(").replace(".", r"\.")):
         render(*args, "--output", str(tmp_path / "paper.html"))
+
+
+def test_writes_the_covering_report_as_word_only(southwark, tmp_path):
+    path = tmp_path / "covering.docx"
+
+    render(
+        SOUTHWARK,
+        "--paper",
+        "covering-report",
+        "--round",
+        "2013-06-10",
+        "--format",
+        "docx",
+        "--output",
+        str(path),
+    )
+
+    document = Document(path)
+    assert document.tables[0].rows[0].cells[1].text == "Overview and Scrutiny Committee"
+    assert len(document.tables[-1].rows) == 13  # the appendix: a row for each of the 12 recommendations
+    with pytest.raises(CommandError, match="The covering report is written only as docx: give --format docx"):
+        render(SOUTHWARK, "--paper", "covering-report", "--round", "2013-06-10", "--format", "html")

@@ -19,8 +19,9 @@ def _date(value, what):
 class Command(BaseCommand):
     help = (
         "Rebuild a committee paper of a review from the data, as the paper pages do: the cabinet "
-        "response table, or a round's update report or recommendations update table, as it stands "
-        "now or as at the end of a past day, as HTML, Word (.docx) or CSV. A round's paper needs "
+        "response table, or a round's update report, recommendations update table or covering report, "
+        "as it stands now or as at the end of a past day, as HTML, Word (.docx) or CSV (the covering "
+        "report as Word only). A round's paper needs "
         "--round (the meeting date); a closed round's paper shows the data as at its closing."
     )
 
@@ -39,6 +40,10 @@ class Command(BaseCommand):
         if found is None:
             raise CommandError(f"There is no review with the slug “{review}”.")
         kind = PAPERS[paper]
+        if format not in kind.formats:
+            raise CommandError(
+                f"The {kind.name.lower()} is written only as {' or '.join(kind.formats)}: give --format {kind.formats[0]}."
+            )
         update_round = None
         if kind.of_round:
             if not round:
