@@ -17,6 +17,7 @@ run: install assets
 	$(MANAGE) migrate --no-input
 	$(MANAGE) import_report $(SEEDS)
 	$(MANAGE) $(EVIDENCE)
+	$(MANAGE) close_past_rounds
 	$(MANAGE) create_demo_admin
 	@echo "Open http://127.0.0.1:8000/ and sign in as admin / scrutiny-demo."
 	$(MANAGE) runserver 127.0.0.1:8000

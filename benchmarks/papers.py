@@ -4,7 +4,8 @@
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/scrutiny .venv/bin/python benchmarks/papers.py
 
 Two reviews: Oxford's, from the seed papers (48 recommendations, one round),
-and a generated one of 1,000 recommendations with 4 rounds of updates, made
+and a generated one of 1,000 recommendations with 4 rounds of updates and a
+fifth round with none yet (its papers carry every position forward), made
 with history. Each paper is fetched through the test client as a signed-in
 member, so the timings include the view, the queries and the rendering.
 Prints the median and fastest of N runs, and the number of queries.
@@ -44,6 +45,7 @@ def main():
     from django.utils import timezone
 
     from councils.models import Membership
+    from papers.registry import PAPERS
     from reviews.models import Review
     from tests.conftest import SEEDS, join, make_user
     from tests.papers.builders import make_big_review
@@ -54,32 +56,31 @@ def main():
         call_command("import_report", *map(str, SEEDS), stdout=io.StringIO())
         oxford = Review.objects.select_related("council").get(slug="domestic-abuse-review-group")
         start = time.perf_counter()
-        big, rounds = make_big_review(args.size, rounds=4, slug="generated")
+        big, rounds = make_big_review(args.size, rounds=4, slug="generated", next_round=True)
         print(f"generated {args.size} recommendations x 4 rounds in {time.perf_counter() - start:.1f} s")
         reviews = [
             ("Oxford (48 recs, 1 round)", oxford, oxford.rounds.get().meeting_date),
-            (f"generated ({args.size} recs, 4 rounds)", big, rounds[-1].meeting_date),
+            (f"generated ({args.size}, updated round)", big, rounds[-2].meeting_date),
+            (f"generated ({args.size}, carried forward)", big, rounds[-1].meeting_date),
         ]
         user = make_user("benchmark")
-        for _, review, _ in reviews:
-            join(user, review.council, Membership.Role.MEMBER)
+        for council in {review.council for _, review, _ in reviews}:
+            join(user, council, Membership.Role.MEMBER)
         client = Client()
         client.force_login(user)
         today = timezone.localdate().isoformat()
 
         print(f"\n{connection.vendor}, median / fastest of {args.repeat} runs, queries")
         print(
-            f"{'review':32} {'paper':18} {'output':6} {'when':6} {'median':>9} {'fastest':>9} {'queries':>8}"
+            f"{'review':36} {'paper':18} {'output':6} {'when':6} {'median':>9} {'fastest':>9} {'queries':>8}"
         )
         for label, review, meeting in reviews:
-            for paper, is_round in [
-                ("cabinet-response", False),
-                ("update-report", True),
-                ("update-table", True),
-            ]:
-                for output in ["", "-docx", "-csv"]:
+            for paper, kind in PAPERS.items():
+                if "carried" in label and not kind.of_round:
+                    continue  # the review's own paper: timed once
+                for output in ["" if f == "html" else f"-{f}" for f in kind.formats]:
                     for when, query in [("now", {}), ("as at", {"as_at": today})]:
-                        url_args = [review.council.slug, review.slug] + ([meeting] if is_round else [])
+                        url_args = [review.council.slug, review.slug] + ([meeting] if kind.of_round else [])
                         url = reverse(f"papers:{paper}{output}", args=url_args)
                         timings = []
                         for _ in range(args.repeat):
@@ -89,7 +90,7 @@ def main():
                                 timings.append(time.perf_counter() - began)
                             assert response.status_code == 200, (url, response.status_code)
                         print(
-                            f"{label:32} {paper:18} {output.strip('-') or 'html':6} {when:6} "
+                            f"{label:36} {paper:18} {output.strip('-') or 'html':6} {when:6} "
                             f"{statistics.median(timings) * 1000:7.0f}ms {min(timings) * 1000:7.0f}ms "
                             f"{len(queries):8}"
                         )
