@@ -236,12 +236,21 @@ class Summary:
     @property
     def sentences(self):
         """The summary in words, for the Word paper and the covering report."""
+
+        def verb(count, one, many):
+            return f"{count} {one if count == 1 else many}"
+
         plural = "s" if self.covered != 1 else ""
         said = [
             f"This report covers {self.covered} recommendation{plural}"
-            + (f" ({self.left_out} finished earlier are left out)" if self.left_out else "")
-            + f". {self.updated} have an update for this round and {self.not_updated} do not"
-            + (f" ({self.never} have had no update yet)" if self.never else "")
+            + (
+                f" ({verb(self.left_out, 'finished earlier is', 'finished earlier are')} left out)"
+                if self.left_out
+                else ""
+            )
+            + f". {verb(self.updated, 'has', 'have')} an update for this round and "
+            + f"{verb(self.not_updated, 'does', 'do')} not"
+            + (f" ({verb(self.never, 'has', 'have')} had no update yet)" if self.never else "")
             + "."
         ]
         if self.statuses:

@@ -112,7 +112,7 @@ def test_the_next_update_report_carries_forward_every_position_it_has_no_update_
     expect(report.get_by_text("Lead officer: Not assigned")).to_have_count(8)
     summary = page.get_by_role("region", name="Summary")
     expect(summary).to_contain_text(
-        "This report covers 12 recommendations. 1 have an update for this round and 11 do not."
+        "This report covers 12 recommendations. 1 has an update for this round and 11 do not."
     )
     assert axe(page) == []
     page_text = report.inner_text()

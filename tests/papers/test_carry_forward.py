@@ -105,8 +105,8 @@ def test_the_next_report_carries_forward_last_known_positions_and_names_the_lead
     # A carried position is not new: only the first recommendation's update is marked.
     assert page.count("New<span") == 1 and "New<span" in one
     summary = page[page.index("Summary") : page.index("That the Council does thing 1.")]
-    assert "This report covers 3 recommendations. 1 have an update for this round and 2 do not" in summary
-    assert "(1 have had no update yet)" in summary
+    assert "This report covers 3 recommendations. 1 has an update for this round and 2 do not" in summary
+    assert "(1 has had no update yet)" in summary
     assert "By status: In progress 1, Completed 1, No status given 1." in summary
     assert "By cabinet response: Agree 3." in summary
     assert "Since the previous round: 1 new update, 0 changes of status" in summary
@@ -148,7 +148,7 @@ def test_a_paper_can_cover_only_those_still_open_and_show_the_cabinet_response(c
     page = client.get(url(review, second), {"cover": "open", "response": "yes"}).content.decode()
 
     assert "That the Council does thing 2." not in page  # completed in the round before
-    assert "This report covers 2 recommendations (1 finished earlier are left out)." in page
+    assert "This report covers 2 recommendations (1 finished earlier is left out)." in page
     assert page.count("Cabinet response:") == 2
     # The downloads keep the choices.
     assert f"{url(review, second, output='docx')}?cover=open&amp;response=yes" in page
