@@ -164,8 +164,16 @@ STATUS_WORDS: dict[str, Status] = {
     "Not progressed": Status.NOT_TAKEN_FORWARD,
     "Not proceeding": Status.NOT_TAKEN_FORWARD,
     "Withdrawn": Status.NOT_TAKEN_FORWARD,
-    "Superseded": Status.NOT_TAKEN_FORWARD,
-    "Overtaken by events": Status.NOT_TAKEN_FORWARD,
+    "Superseded": Status.OVERTAKEN,
+    "Overtaken by events": Status.OVERTAKEN,
+    "Overtaken": Status.OVERTAKEN,
+    "No longer relevant": Status.OVERTAKEN,
+    "No longer applicable": Status.OVERTAKEN,
+    "Alternative action taken": Status.ALTERNATIVE_ACTION,
+    "Alternative action": Status.ALTERNATIVE_ACTION,
+    "Alternative approach": Status.ALTERNATIVE_ACTION,
+    "Alternative approach taken": Status.ALTERNATIVE_ACTION,
+    "Implemented differently": Status.ALTERNATIVE_ACTION,
 }
 _STATUSES = {words_key(words): status for words, status in STATUS_WORDS.items()}
 

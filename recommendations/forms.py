@@ -14,10 +14,18 @@ from .models import CabinetResponse, ProgressUpdate, Theme
 STATUS_HINTS = {
     ProgressUpdate.Status.NOT_STARTED: "Nothing has been done yet.",
     ProgressUpdate.Status.IN_PROGRESS: "Work has begun but is not finished.",
-    ProgressUpdate.Status.COMPLETED: "The recommendation has been carried out.",
-    ProgressUpdate.Status.NOT_TAKEN_FORWARD: "It will not be carried out, for the reasons given.",
+    ProgressUpdate.Status.COMPLETED: "The recommendation has been carried out. The committee will be asked to sign it off.",
+    ProgressUpdate.Status.ALTERNATIVE_ACTION: "Something else was done to the same end. Say what, and why, below.",
+    ProgressUpdate.Status.OVERTAKEN: "Events have made it unnecessary or impossible. Say what happened below.",
+    ProgressUpdate.Status.NOT_TAKEN_FORWARD: "It will not be carried out. Say why below.",
+}
+FORECAST_HINTS = {
+    ProgressUpdate.Forecast.ON_TRACK: "It will be done by its target date.",
+    ProgressUpdate.Forecast.AT_RISK: "It may miss its target date.",
+    ProgressUpdate.Forecast.OFF_TRACK: "It will miss its target date.",
 }
 MAX_UPDATE_LENGTH = 10000
+MAX_REASON_LENGTH = 2000
 
 
 class ProgressUpdateForm(GovukForm):
@@ -34,6 +42,21 @@ class ProgressUpdateForm(GovukForm):
             "required": "Enter the update",
             "max_length": f"The update must be {MAX_UPDATE_LENGTH:,} characters or fewer",
         },
+    )
+    outcome_reason = forms.CharField(
+        label="Why it closes this way (for the last three statuses)",
+        help_text="Needed for Alternative action taken, Overtaken by events and Will not be implemented.",
+        max_length=MAX_REASON_LENGTH,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"max_length": f"The reason must be {MAX_REASON_LENGTH:,} characters or fewer"},
+    )
+    forecast = forms.ChoiceField(
+        label="Will it be done by its target date? (optional)",
+        choices=ProgressUpdate.Forecast.choices,
+        widget=Radios(hints=FORECAST_HINTS),
+        required=False,
+        error_messages={"invalid_choice": "Select whether it is on track, at risk or off track"},
     )
     update_date = DateField(name="the date of the update", not_future=True, label="Date of the update")
     round: "forms.ModelChoiceField[UpdateRound]" = forms.ModelChoiceField(
@@ -57,6 +80,21 @@ class ProgressUpdateForm(GovukForm):
         round_field = cast("forms.ModelChoiceField[UpdateRound]", self.fields["round"])
         round_field.queryset = review.rounds.open().select_related("committee")
         cast(forms.CharField, self.fields["text"]).strip = True
+
+    def clean(self):
+        data = super().clean()
+        assert data is not None  # Form.clean returns the cleaned data
+        status = data.get("status")
+        if (
+            status in ProgressUpdate.Status.closing()
+            and not data.get("outcome_reason")
+            and "outcome_reason" not in self.errors
+        ):
+            label = ProgressUpdate.Status(status).label
+            self.add_error("outcome_reason", f"Enter why it closes as “{label}”")
+        if status not in ProgressUpdate.Status.closing():
+            data["outcome_reason"] = ""  # a reason belongs only to a closing outcome
+        return data
 
 
 class CabinetResponseForm(GovukForm):

@@ -309,18 +309,44 @@ class Status(models.TextChoices):
     NOT_STARTED = "not_started", "Not started"
     IN_PROGRESS = "in_progress", "In progress"
     COMPLETED = "completed", "Completed"
-    NOT_TAKEN_FORWARD = "not_taken_forward", "Not taken forward"
+    # The outcomes, besides Completed, that close a recommendation: each needs its reason.
+    ALTERNATIVE_ACTION = "alternative_action", "Alternative action taken"
+    OVERTAKEN = "overtaken", "Overtaken by events"
+    NOT_TAKEN_FORWARD = "not_taken_forward", "Will not be implemented"
 
     @classmethod
     def finished(cls) -> list["Status"]:
         """The statuses that close a recommendation: nothing more is owed on it."""
-        return [cls.COMPLETED, cls.NOT_TAKEN_FORWARD]
+        return [cls.COMPLETED, *cls.closing()]
+
+    @classmethod
+    def closing(cls) -> list["Status"]:
+        """The outcomes that close it without its being carried out as made: an update giving one says why."""
+        return [cls.ALTERNATIVE_ACTION, cls.OVERTAKEN, cls.NOT_TAKEN_FORWARD]
 
     @property
     def tag_colour(self):
         """The GOV.UK tag colour (govuk-frontend 6's plain tag is blue), shown with its words."""
-        colours = {self.NOT_STARTED: "grey", self.IN_PROGRESS: "", self.COMPLETED: "green"}
-        return colours.get(self, "orange")  # not taken forward
+        return {
+            self.NOT_STARTED: "grey",
+            self.IN_PROGRESS: "",
+            self.COMPLETED: "green",
+            self.ALTERNATIVE_ACTION: "teal",
+            self.OVERTAKEN: "magenta",
+            self.NOT_TAKEN_FORWARD: "orange",
+        }[self]
+
+
+class Forecast(models.TextChoices):
+    """Whether the officer expects it to be done by its target date: said at once, not at the next round."""
+
+    ON_TRACK = "on_track", "On track"
+    AT_RISK = "at_risk", "At risk"
+    OFF_TRACK = "off_track", "Off track"
+
+    @property
+    def tag_colour(self):
+        return {self.ON_TRACK: "green", self.AT_RISK: "yellow", self.OFF_TRACK: "red"}[self]
 
 
 class ProgressUpdate(models.Model):
@@ -328,6 +354,7 @@ class ProgressUpdate(models.Model):
 
     # Also at module level, so that Meta's constraints can name its values.
     Status = Status
+    Forecast = Forecast
 
     recommendation = models.ForeignKey(Recommendation, models.CASCADE, related_name="updates")
     round = models.ForeignKey(
@@ -336,6 +363,10 @@ class ProgressUpdate(models.Model):
     # Blank where the paper gave no status.
     status = models.CharField(max_length=30, choices=Status.choices, blank=True)
     status_wording = models.CharField(max_length=100, blank=True)
+    # Why it closes this way, for a closing outcome (Status.closing()).
+    outcome_reason = models.TextField(blank=True)
+    # Blank where the officer gave none (and in imported updates).
+    forecast = models.CharField(max_length=20, choices=Forecast.choices, blank=True)
     # Paragraphs are separated by blank lines.
     text = models.TextField()
     update_date = models.DateField(null=True, blank=True)
@@ -362,6 +393,9 @@ class ProgressUpdate(models.Model):
             # Blank where the paper gave no status.
             models.CheckConstraint(
                 condition=models.Q(status__in=[*Status.values, ""]), name="update_status_known"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(forecast__in=[*Forecast.values, ""]), name="update_forecast_known"
             ),
         ]
         indexes = [
@@ -402,6 +436,7 @@ class LatestProgress(models.Model):
     update = models.OneToOneField(ProgressUpdate, models.CASCADE, related_name="+")
     status = models.CharField(max_length=30, blank=True)
     status_wording = models.CharField(max_length=100, blank=True)
+    forecast = models.CharField(max_length=20, blank=True)
     # The update's date, or its round's meeting date where it has none.
     last_updated_date = models.DateField(null=True, blank=True)
     round = models.ForeignKey(UpdateRound, models.SET_NULL, null=True, blank=True, related_name="+")
@@ -428,6 +463,7 @@ class LatestProgress(models.Model):
             "recommendation_id",
             "status",
             "status_wording",
+            "forecast",
             "update_date",
             "round_id",
             "round__meeting_date",
@@ -449,6 +485,7 @@ class LatestProgress(models.Model):
                 update_id=update["id"],
                 status=update["status"],
                 status_wording=update["status_wording"],
+                forecast=update["forecast"],
                 last_updated_date=update["update_date"] or update["round__meeting_date"],
                 round_id=update["round_id"],
             )

@@ -226,6 +226,7 @@ def record_update(
     **fields: Any,
 ) -> ProgressUpdate:
     """Add a progress update; its author is ``user`` unless ``author`` is given."""
+    _check_reason(fields.get("status", ""), fields.get("outcome_reason", ""))
     _lock_recommendation(recommendation.pk)
     fields.setdefault("author", user)
     update = save_with_history(
@@ -267,10 +268,20 @@ def edit_update(
     current = _lock(ProgressUpdate, update.pk, version)
     for name, value in fields.items():
         setattr(current, name, value)
+    if {"status", "outcome_reason"} & fields.keys():
+        _check_reason(current.status, current.outcome_reason)
     current.version += 1
     save_with_history(current, user=user, reason=reason)
     refresh_latest_progress([current.recommendation_id])
     return current
+
+
+def _check_reason(status: str, reason: str) -> None:
+    """An officer closing a recommendation other than by completing it says why (imports keep the paper's words)."""
+    if status in ProgressUpdate.Status.closing() and not reason.strip():
+        raise ValueError(
+            f"An update that closes a recommendation as “{ProgressUpdate.Status(status).label}” needs a reason."
+        )
 
 
 @transaction.atomic

@@ -22,7 +22,7 @@ from .history import history_of
 from .models import DECISION_KEYS, STATUS_KEYS, CabinetResponse, Recommendation
 
 # The fields of a record that its form edits.
-UPDATE_FIELDS = ("status", "text", "update_date", "round", "evidence")
+UPDATE_FIELDS = ("status", "outcome_reason", "forecast", "text", "update_date", "round", "evidence")
 RESPONSE_FIELDS = (
     "decision",
     "decision_wording",
@@ -110,13 +110,7 @@ def add_update(request, council_slug, review_slug, position):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         services.record_update(
-            recommendation=recommendation,
-            user=request.user,
-            status=data["status"],
-            text=data["text"],
-            update_date=data["update_date"],
-            round=data["round"],
-            evidence=data["evidence"],
+            recommendation=recommendation, user=request.user, **{name: data[name] for name in UPDATE_FIELDS}
         )
         messages.success(request, f"Your update on recommendation {recommendation.label} has been saved.")
         return redirect(recommendation)

@@ -2,7 +2,7 @@
 
 from django import template
 
-from recommendations.models import ProgressUpdate
+from recommendations.models import Forecast, ProgressUpdate
 
 register = template.Library()
 
@@ -22,3 +22,10 @@ def decision_tag(response):
     if not response:  # None, or the empty string a template gives for a missing response
         return {"label": "No response yet", "colour": "grey"}
     return {"label": response.wording, "colour": response.tag_colour}
+
+
+@register.inclusion_tag("includes/tag.html")
+def forecast_tag(forecast):
+    """An officer's forecast (a Forecast value) against the target date, in words."""
+    forecast = Forecast(forecast)
+    return {"label": forecast.label, "colour": forecast.tag_colour}

@@ -57,7 +57,8 @@ def test_the_dashboard_counts_decisions_statuses_and_what_needs_attention(mixed,
         "none": 1,
     }
     assert {f.key: f.count for f in board.by_status} == {
-        Status.NOT_STARTED: 0, Status.IN_PROGRESS: 2, Status.COMPLETED: 1, Status.NOT_TAKEN_FORWARD: 0, "none": 2,
+        Status.NOT_STARTED: 0, Status.IN_PROGRESS: 2, Status.COMPLETED: 1, Status.ALTERNATIVE_ACTION: 0,
+        Status.OVERTAKEN: 0, Status.NOT_TAKEN_FORWARD: 0, "none": 2,
     }  # fmt: skip
     agreed_row = next(cells for decision, cells in board.grid if decision.key == Decision.AGREE)
     assert {cell.key: cell.count for cell in agreed_row if cell.count} == {

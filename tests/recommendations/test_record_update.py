@@ -87,6 +87,18 @@ def test_the_form_offers_todays_date_and_the_open_round(client, olive, recommend
         ),
         ({"update_date_1": ""}, "update_date", "The date of the update must include a month"),
         ({"round": "99999"}, "round", "Select an update round from the list"),
+        ({"status": Status.OVERTAKEN}, "outcome_reason", "Enter why it closes as “Overtaken by events”"),
+        (
+            {"status": Status.NOT_TAKEN_FORWARD, "outcome_reason": "   "},
+            "outcome_reason",
+            "Enter why it closes as “Will not be implemented”",
+        ),
+        ({"forecast": "hopeful"}, "forecast", "Select whether it is on track, at risk or off track"),
+        (
+            {"status": Status.ALTERNATIVE_ACTION, "outcome_reason": "x" * 2001},
+            "outcome_reason",
+            "The reason must be 2,000 characters or fewer",
+        ),
     ],
 )
 def test_a_wrong_value_is_explained_beside_its_field_and_nothing_is_saved(
@@ -164,3 +176,41 @@ def test_the_form_preselects_the_round_it_owes_an_update_for(client, olive, reco
     assert set(form.fields["round"].queryset) == {answered, owed}
     make_update(recommendation=recommendation, round=owed, text="Done for June.")
     assert client.get(add_url(recommendation)).context["form"]["round"].value() is None
+
+
+def test_a_closing_outcome_keeps_its_reason_and_a_forecast_is_shown(client, olive, recommendation):
+    client.force_login(olive)
+
+    client.post(
+        add_url(recommendation),
+        valid(
+            status=Status.ALTERNATIVE_ACTION,
+            outcome_reason="The county's new hub does the same for all districts.",
+            forecast=ProgressUpdate.Forecast.ON_TRACK,
+        ),
+    )
+
+    update = recommendation.updates.get()
+    assert (update.status, update.forecast) == (Status.ALTERNATIVE_ACTION, ProgressUpdate.Forecast.ON_TRACK)
+    assert update.outcome_reason == "The county's new hub does the same for all districts."
+    page = client.get(recommendation.get_absolute_url()).content.decode()
+    assert "Alternative action taken" in page and "On track" in page
+    assert "The county&#x27;s new hub does the same for all districts." in page
+    # It is finished: no open round asks it for an update.
+    assert recommendation.__class__.objects.finished().filter(pk=recommendation.pk).exists()
+
+
+def test_a_reason_given_with_a_status_that_needs_none_is_not_kept(client, olive, recommendation):
+    client.force_login(olive)
+
+    client.post(add_url(recommendation), valid(outcome_reason="Left over from another choice."))
+
+    assert recommendation.updates.get().outcome_reason == ""
+
+
+def test_the_service_refuses_a_closing_outcome_without_a_reason(recommendation):
+    with pytest.raises(ValueError, match="needs a reason"):
+        make_update(
+            recommendation=recommendation, status=Status.OVERTAKEN, text="Superseded by the county plan."
+        )
+    assert not ProgressUpdate.objects.exists()
