@@ -138,6 +138,10 @@ class DateInput(forms.MultiWidget):
         return [None, None, None]
 
 
+# The years a date in this service can fall in: scrutiny papers go back decades, plans a few years on.
+EARLIEST_YEAR, LATEST_YEAR = 1980, 2100
+
+
 class DateField(forms.MultiValueField):
     """A date typed as day, month and year, with GOV.UK's error messages.
 
@@ -177,6 +181,8 @@ class DateField(forms.MultiValueField):
             raise ValidationError(f"{self.name.capitalize()} must be a real date") from None
         if len(year) != 4:
             raise ValidationError("Year must include 4 numbers")
+        if not EARLIEST_YEAR <= date.year <= LATEST_YEAR:
+            raise ValidationError(f"Year must be between {EARLIEST_YEAR} and {LATEST_YEAR}")
         if self.not_future and date > timezone.localdate():
             raise ValidationError(f"{self.name.capitalize()} must be today or in the past")
         return date

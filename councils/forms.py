@@ -3,7 +3,7 @@ from django.contrib.auth.forms import AuthenticationForm
 
 from common.forms import GovukBoundField, GovukForm, PasswordInput, Radios
 
-from .models import PaperCover, Role
+from .models import STALLED_CHOICES, PaperCover, Role
 
 
 class SignInForm(AuthenticationForm):
@@ -74,8 +74,9 @@ class RoleForm(GovukForm):
             self.fields["role"].hide_label = True  # type: ignore[attr-defined]  # read by forms/field.html
 
 
-class PaperDefaultsForm(GovukForm):
-    """What the papers of the rounds a council collects cover and show, unless a paper chooses otherwise."""
+class SettingsForm(GovukForm):
+    """A council's settings: what the papers of the rounds it collects cover and show (unless a paper
+    chooses otherwise), and when a recommendation counts as stalled."""
 
     cover = forms.ChoiceField(
         label="Which recommendations should a round's update report and update table include?",
@@ -94,4 +95,14 @@ class PaperDefaultsForm(GovukForm):
         coerce=lambda value: value == "yes",
         widget=Radios(attrs={"class": "govuk-radios--inline"}),
         error_messages={"required": "Select yes or no", "invalid_choice": "Select yes or no"},
+    )
+    stalled_after_months = forms.TypedChoiceField(
+        label="After how long without an update is a recommendation stalled?",
+        choices=[(months, f"{months} months") for months in STALLED_CHOICES],
+        coerce=int,
+        widget=forms.Select(attrs={"class": "govuk-!-width-one-third"}),
+        error_messages={
+            "required": "Select how many months",
+            "invalid_choice": "Select how many months from the list",
+        },
     )

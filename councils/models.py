@@ -22,6 +22,10 @@ class PaperCover(models.TextChoices):
     OPEN = "open", "Only those still open"
 
 
+# A council's recommendation with no update for this many months is stalled: its choices.
+STALLED_CHOICES = (3, 6, 9, 12, 18, 24)
+
+
 class Council(models.Model):
     # Also here, so that forms and papers can name it through the model.
     PaperCover = PaperCover
@@ -33,6 +37,10 @@ class Council(models.Model):
     papers_show_response = models.BooleanField(
         default=False, help_text="Show each recommendation's cabinet response in the update report."
     )
+    STALLED_CHOICES = STALLED_CHOICES
+    stalled_after_months = models.PositiveSmallIntegerField(
+        default=6, choices=[(months, f"{months} months") for months in STALLED_CHOICES]
+    )
 
     objects = CouncilQuerySet.as_manager()
     history = HistoricalRecords()
@@ -42,6 +50,10 @@ class Council(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(papers_cover__in=PaperCover.values), name="council_papers_cover_known"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(stalled_after_months__in=STALLED_CHOICES),
+                name="council_stalled_months_known",
             ),
         ]
 

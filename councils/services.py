@@ -1,6 +1,7 @@
 """The only code that creates and changes councils, their committees and who belongs to them."""
 
 import secrets
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
@@ -23,17 +24,44 @@ def find_or_add_council(*, name: str, user: AbstractBaseUser | None, reason: str
     return save_with_history(council, user=user, reason=reason), True
 
 
+# What a council's admins may set, with the reason its history gives.
+SETTINGS = ("papers_cover", "papers_show_response", "stalled_after_months")
+
+
 @transaction.atomic
+def save_council_settings(
+    *,
+    council: Council,
+    user: AbstractBaseUser | None,
+    reason: str = "Changed the council's settings",
+    **fields: Any,
+) -> Council:
+    """Change a council's settings (SETTINGS), in one history row; nothing is written if nothing changed."""
+    unknown = set(fields) - set(SETTINGS)
+    if unknown:
+        raise TypeError(f"Not a council setting: {', '.join(sorted(unknown))}")
+    current = Council.objects.select_for_update().get(pk=council.pk)
+    changed = {name: value for name, value in fields.items() if getattr(current, name) != value}
+    if changed:
+        for name, value in changed.items():
+            setattr(current, name, value)
+        save_with_history(current, user=user, reason=reason)
+    for name, value in fields.items():
+        setattr(council, name, value)
+    return current
+
+
 def set_paper_defaults(
     *, council: Council, user: AbstractBaseUser | None, cover: str, show_response: bool
 ) -> Council:
     """What the papers of the rounds the council collects cover and show, unless a paper chooses."""
-    current = Council.objects.select_for_update().get(pk=council.pk)
-    if (current.papers_cover, current.papers_show_response) != (cover, show_response):
-        current.papers_cover, current.papers_show_response = cover, show_response
-        save_with_history(current, user=user, reason="Changed the papers' defaults")
-    council.papers_cover, council.papers_show_response = cover, show_response
-    return current
+    return save_council_settings(
+        council=council,
+        user=user,
+        reason="Changed the papers' defaults",
+        papers_cover=cover,
+        papers_show_response=show_response,
+    )
 
 
 @transaction.atomic

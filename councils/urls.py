@@ -7,5 +7,5 @@ app_name = "councils"
 urlpatterns = [
     path("<slug:slug>/people/", views.people, name="people"),
     path("<slug:slug>/people/<int:pk>/", views.change_role, name="change-role"),
-    path("<slug:slug>/papers/", views.paper_defaults, name="paper-defaults"),
+    path("<slug:slug>/settings/", views.council_settings, name="settings"),
 ]

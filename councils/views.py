@@ -4,7 +4,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from . import services
 from .access import get_council_for_user
-from .forms import AddPersonForm, PaperDefaultsForm, RoleForm
+from .forms import AddPersonForm, RoleForm, SettingsForm
 
 # The home page and each council's page are dashboards of recommendations:
 # they are recommendations' views (recommendations/views.py), as councils
@@ -52,21 +52,24 @@ def change_role(request, slug, pk):
 
 
 @require_http_methods(["GET", "POST"])
-def paper_defaults(request, slug):
-    """What a council's round papers cover and show, unless a paper chooses otherwise."""
+def council_settings(request, slug):
+    """A council's settings: its papers' defaults, and when a recommendation is stalled."""
     council, _ = get_council_for_user(request.user, slug, manage=True)
     initial = {
         "cover": council.papers_cover,
         "show_response": "yes" if council.papers_show_response else "no",
+        "stalled_after_months": council.stalled_after_months,
     }
-    form = PaperDefaultsForm(request.POST if request.method == "POST" else None, initial=initial)
+    form = SettingsForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        services.set_paper_defaults(
+        data = form.cleaned_data
+        services.save_council_settings(
             council=council,
             user=request.user,
-            cover=form.cleaned_data["cover"],
-            show_response=form.cleaned_data["show_response"],
+            papers_cover=data["cover"],
+            papers_show_response=data["show_response"],
+            stalled_after_months=data["stalled_after_months"],
         )
-        messages.success(request, "The papers' defaults have been saved.")
+        messages.success(request, "The council's settings have been saved.")
         return redirect(council)
-    return render(request, "councils/paper_defaults.html", {"council": council, "form": form})
+    return render(request, "councils/settings.html", {"council": council, "form": form})

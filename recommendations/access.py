@@ -9,13 +9,14 @@ from .models import Recommendation
 
 
 def get_recommendation_for_user(
-    user, council_slug, review_slug, position, *, edit=False
+    user, council_slug, review_slug, position, *, edit=False, manage=False
 ) -> tuple[Recommendation, Role]:
-    """The recommendation and this person's role: 404 if they may not see it; with ``edit``, 403 unless officer."""
+    """The recommendation and this person's role: 404 if they may not see it; with ``edit``, 403 unless
+    officer; with ``manage``, 403 unless council admin."""
     recommendations = Recommendation.objects.for_user(user).select_related(
         "review__council", "review__committee", "cabinet_response", "source_document", "lead_officer"
     )
     recommendation = get_object_or_404(
         recommendations, review__council__slug=council_slug, review__slug=review_slug, position=position
     )
-    return recommendation, check_role(recommendation.review.council, user, edit=edit)
+    return recommendation, check_role(recommendation.review.council, user, edit=edit, manage=manage)

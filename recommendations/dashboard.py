@@ -29,6 +29,7 @@ class Dashboard:
     agreed: Figure
     completed: Figure
     overdue: Figure
+    update_late: Figure
     stalled: Figure
     by_decision: list[Figure]
     by_status: list[Figure]
@@ -50,15 +51,16 @@ def list_url(scope, **filters):
 
 
 def counts_query(recommendations, today=None):
-    """One group per decision, latest and previous status, with how many are stalled; and how many overdue.
+    """One group per decision, latest and previous status, with how many are stalled and overdue; and how
+    many have an update late.
 
     The grid, the headline figures and the movement all come from these few
-    rows. "Overdue" is counted by a filter the database works out once (a
+    rows. "Update late" is counted by a filter the database works out once (a
     semi-join), not by a value per row, and comes with every row.
     """
     today = today or timezone.localdate()
-    overdue = (
-        recommendations.overdue(today)
+    late = (
+        recommendations.update_late(today)
         .order_by()
         .annotate(all=Value(1))
         .values("all")
@@ -72,7 +74,8 @@ def counts_query(recommendations, today=None):
         .annotate(
             n=Count("pk"),
             stalled=Count("pk", filter=Q(is_stalled=True)),
-            overdue=Coalesce(Subquery(overdue), 0),
+            overdue=Count("pk", filter=Q(is_overdue=True)),
+            update_late=Coalesce(Subquery(late), 0),
         )
     )
 
@@ -122,7 +125,7 @@ def build(recommendations, *, scope):
     # In the order of the index, so the database stops at the tenth: the
     # whole list, sortable, is a link away.
     attention = list(
-        standing.filter(Q(is_overdue=True) | Q(is_stalled=True))
+        standing.filter(Q(is_overdue=True) | Q(is_update_late=True) | Q(is_stalled=True))
         .select_related("review__council")
         .order_by("review_id", "position")[:LIST_LENGTH]
     )
@@ -146,8 +149,11 @@ def build(recommendations, *, scope):
         total=Figure("Recommendations", total(), list_url(scope)),
         agreed=Figure("Agreed", total(decision=agree), list_url(scope, decision=agree)),
         completed=Figure("Completed", total(status=completed), list_url(scope, status=completed)),
-        overdue=Figure("Overdue", groups[0]["overdue"] if groups else 0, list_url(scope, overdue="true")),
-        stalled=Figure("No update for six months", total(measure="stalled"), list_url(scope, stalled="true")),
+        overdue=Figure("Overdue", total(measure="overdue"), list_url(scope, overdue="true")),
+        update_late=Figure(
+            "Update late", groups[0]["update_late"] if groups else 0, list_url(scope, update_late="true")
+        ),
+        stalled=Figure("Stalled", total(measure="stalled"), list_url(scope, stalled="true")),
         by_decision=by_decision,
         by_status=by_status,
         grid=grid,

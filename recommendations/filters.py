@@ -103,12 +103,24 @@ class RecommendationFilter(django_filters.FilterSet):
         error_messages={"invalid": "Enter a real date"},
     )
     overdue = django_filters.BooleanFilter(
-        field_name="is_overdue", widget=forms.CheckboxInput, label="Overdue", method="filter_flag"
+        field_name="is_overdue",
+        widget=forms.CheckboxInput,
+        label="Overdue (past its target date)",
+        method="filter_flag",
+    )
+    slipped = django_filters.BooleanFilter(
+        field_name="slipped", widget=forms.CheckboxInput, label="Target slipped", method="filter_flag"
+    )
+    update_late = django_filters.BooleanFilter(
+        field_name="is_update_late",
+        widget=forms.CheckboxInput,
+        label="Update late for a round",
+        method="filter_flag",
     )
     stalled = django_filters.BooleanFilter(
         field_name="is_stalled",
         widget=forms.CheckboxInput,
-        label="No update for six months",
+        label="Stalled (no recent update)",
         method="filter_flag",
     )
     sort = django_filters.OrderingFilter(
@@ -161,7 +173,13 @@ class RecommendationFilter(django_filters.FilterSet):
         if not value:
             return queryset
         today = timezone.localdate()
-        return queryset.overdue(today) if name == "is_overdue" else queryset.stalled(today)
+        rules = {
+            "is_overdue": queryset.overdue,
+            "slipped": queryset.slipped,
+            "is_update_late": queryset.update_late,
+            "is_stalled": queryset.stalled,
+        }
+        return rules[name](today)
 
     def filter_no_update_since(self, queryset, name, value):
         return queryset.filter(Q(last_updated_date__lt=value) | Q(last_updated_date__isnull=True))

@@ -175,3 +175,68 @@ class ThemesForm(GovukForm):
             if len(name) > 100:
                 raise forms.ValidationError("Each theme must be 100 characters or fewer")
         return names
+
+
+MAX_REASON = 2000
+
+
+def _reason_field(label, *, required=True, help_text=""):
+    return forms.CharField(
+        label=label,
+        help_text=help_text,
+        max_length=MAX_REASON,
+        required=required,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={
+            "required": f"Enter {label[0].lower()}{label[1:]}".rstrip("?").replace(" (optional)", ""),
+            "max_length": f"The reason must be {MAX_REASON:,} characters or fewer",
+        },
+    )
+
+
+class TargetDateForm(GovukForm):
+    """A recommendation's target date: the first one, or a revision with its reason."""
+
+    date = DateField(name="the target date", label="Target date", help_text="For example, 31 3 2027")
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, revising, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.revising = revising
+        if revising:
+            self.fields["reason"] = _reason_field("Why the target date is changing")
+            self.fields["date"].label = "New target date"
+            self.order_fields(["date", "reason", "version"])
+
+
+class ExtensionRequestForm(GovukForm):
+    """An officer's request to the committee for a later target date."""
+
+    date = DateField(
+        name="the new target date",
+        label="New target date you are asking for",
+        help_text="For example, 31 3 2027",
+    )
+    reason = _reason_field("Why more time is needed")
+
+
+class ExtensionDecisionForm(GovukForm):
+    """The committee's decision on an extension, recorded by a council admin."""
+
+    decision = forms.ChoiceField(
+        label="The committee's decision",
+        choices=[
+            ("approved", "Approved: the new date becomes the target"),
+            ("declined", "Declined: the target stays"),
+        ],
+        widget=Radios,
+        error_messages={
+            "required": "Select the committee's decision",
+            "invalid_choice": "Select the committee's decision",
+        },
+    )
+    meeting_date = DateField(
+        name="the date of the meeting", not_future=True, label="Date of the meeting that decided"
+    )
+    note = _reason_field("Note of the decision (optional)", required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput)

@@ -1,4 +1,4 @@
-"""What changed on a recommendation, its response, updates and evidence, and by whom."""
+"""What changed on a recommendation, its response, updates, evidence, target dates and extensions, and by whom."""
 
 import difflib
 import re
@@ -7,11 +7,27 @@ from typing import Any
 
 from django.apps import apps
 
-from .models import CabinetResponse, EvidenceLink, ProgressUpdate, Recommendation
+from .models import (
+    CabinetResponse,
+    EvidenceLink,
+    ExtensionRequest,
+    ProgressUpdate,
+    Recommendation,
+    TargetDate,
+)
 
 # Fields that say where a record came from rather than what it says, or that
 # are bookkeeping; themes are compared from one query below, not per version.
-_HIDDEN = {"id", "source_document", "source_position", "recommendation", "version", "themes"}
+_HIDDEN = {
+    "id",
+    "source_document",
+    "source_position",
+    "recommendation",
+    "version",
+    "themes",
+    "recorded_at",
+    "decided_at",
+}
 _TOKEN = re.compile(r"\s+|[^\s]+")
 
 
@@ -121,6 +137,14 @@ def history_of(recommendation):
     entries += _entries(
         EvidenceLink.history.filter(recommendation_id=recommendation.id).select_related(*users),
         lambda r: "Evidence",
+    )
+    entries += _entries(
+        TargetDate.history.filter(recommendation_id=recommendation.id).select_related(*users),
+        lambda r: f"Target date of {r.date:%-d %B %Y}",
+    )
+    entries += _entries(
+        ExtensionRequest.history.filter(recommendation_id=recommendation.id).select_related(*users),
+        lambda r: f"Extension to {r.requested_date:%-d %B %Y}",
     )
     return sorted(entries, key=lambda e: (e.when, e.record.history_id), reverse=True)
 

@@ -64,13 +64,23 @@ class RecommendationQuerySet(models.QuerySet):
         """Unfinished, and asked by an open round for an update not yet given."""
         return self.unfinished().filter(Exists(rounds_owed()))
 
-    def overdue(self, today):
+    def update_late(self, today):
         """Unfinished, and owing an update for a round whose due date has passed."""
         return self.unfinished().filter(Exists(rounds_owed().filter(due_date__lt=today)))
 
+    def overdue(self, today):
+        """Unfinished, and past its current target date."""
+        return self.unfinished().filter(target_date__lt=today)
+
+    def slipped(self, today):
+        """A target that passed unmet: it is overdue now, or a target was replaced after it had passed."""
+        return self.unfinished().filter(target_date__lt=today) | self.filter(
+            Exists(TargetDate.objects.filter(recommendation=OuterRef("pk"), replaced_passed=True))
+        )
+
     def stalled(self, today):
-        """Unfinished, and no update for six months (or none ever)."""
-        return self.unfinished().filter(_no_update_since(today - STALLED_AFTER))
+        """Unfinished, and no update for as many months as its council says (or none ever)."""
+        return self.unfinished().filter(_stalled(today))
 
     def with_owed_round(self):
         """Annotate ``owed_round_id``: the soonest due of the rounds it owes an update for, or None."""
@@ -111,8 +121,9 @@ class RecommendationQuerySet(models.QuerySet):
                 status_key=Coalesce(NullIf("latest_status", Value("")), Value(NO_STATUS)),
             )
             .annotate(
-                is_stalled=flag(_no_update_since(today - STALLED_AFTER)),
-                is_overdue=flag(Exists(rounds_owed().filter(due_date__lt=today))),
+                is_stalled=flag(_stalled(today)),
+                is_update_late=flag(Exists(rounds_owed().filter(due_date__lt=today))),
+                is_overdue=flag(Q(target_date__lt=today)),
             )
         )
 
@@ -121,11 +132,29 @@ def _no_update_since(day):
     return Q(latest_progress__isnull=True) | Q(latest_progress__last_updated_date__lt=day)
 
 
+def months_before(day: datetime.date, months: int) -> datetime.date:
+    """The same day ``months`` months earlier (the month's last day, where it has fewer days)."""
+    month_index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(month_index, 12)
+    month += 1
+    last = (datetime.date(year + month // 12, month % 12 + 1, 1) - datetime.timedelta(days=1)).day
+    return datetime.date(year, month, min(day.day, last))
+
+
+def _stalled(today):
+    """No update for as many months as the recommendation's council says: one term per choice, no join per row."""
+    condition = Q(pk__in=[])
+    for months in Council.STALLED_CHOICES:
+        condition |= Q(review__council__stalled_after_months=months) & _no_update_since(
+            months_before(today, months)
+        )
+    return condition
+
+
 # What dashboards count a recommendation as when it has no response, or no
 # status, yet: beside the models' own choices, and spelled once.
 NO_RESPONSE = "none"
 NO_STATUS = "none"
-STALLED_AFTER = datetime.timedelta(days=183)
 
 
 class Theme(models.Model):
@@ -168,6 +197,8 @@ class Recommendation(models.Model):
     # service it names, its timetable ("March 2025", "On-going"), priority, and whom it was made to.
     lead_officer_name = models.CharField(max_length=300, blank=True)
     timetable = models.CharField(max_length=300, blank=True)
+    # Its current target date: the latest of its TargetDates, kept here by the services that add them.
+    target_date = models.DateField(null=True, blank=True)
     priority = models.CharField(max_length=100, blank=True)
     made_to = models.CharField(max_length=300, blank=True)
     source_document = models.ForeignKey(
@@ -493,6 +524,99 @@ class LatestProgress(models.Model):
         existing.delete()
         # By name, not cls: the stubs type cls() as this model but cls.objects as of Self.
         LatestProgress.objects.bulk_create(rows, batch_size=5000)
+
+
+class TargetKind(models.TextChoices):
+    ORIGINAL = "original", "Original target"
+    REVISED = "revised", "Revised"
+    EXTENDED = "extended", "Extension approved"
+
+
+class ExtensionState(models.TextChoices):
+    PENDING = "pending", "Waiting for the committee"
+    APPROVED = "approved", "Approved"
+    DECLINED = "declined", "Declined"
+
+
+class TargetDate(models.Model):
+    """One of a recommendation's target dates: the original, or a later one with its reason."""
+
+    # Also at module level, so that Meta's constraints can name its values.
+    Kind = TargetKind
+
+    recommendation = models.ForeignKey(Recommendation, models.CASCADE, related_name="targets")
+    date = models.DateField()
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    # Why it changed: needed for every target after the original.
+    reason = models.TextField(blank=True)
+    # Whether the target it replaced had already passed, unmet, when it was replaced: a slipped target.
+    replaced_passed = models.BooleanField(default=False)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    recorded_at = models.DateTimeField()
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["recommendation_id", "recorded_at", "id"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(kind__in=TargetKind.values), name="target_kind_known"),
+            models.CheckConstraint(
+                condition=models.Q(kind=TargetKind.ORIGINAL) | ~models.Q(reason=""),
+                name="target_change_has_reason",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.date:%-d %B %Y} for {self.recommendation}"
+
+
+class ExtensionRequest(models.Model):
+    """An officer's request for a later target date, and the committee's decision on it."""
+
+    State = ExtensionState
+
+    recommendation = models.ForeignKey(Recommendation, models.CASCADE, related_name="extension_requests")
+    requested_date = models.DateField()
+    reason = models.TextField()
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    requested_at = models.DateTimeField()
+    state = models.CharField(max_length=20, choices=State.choices, default=State.PENDING)
+    # The committee's decision: the meeting that made it, who recorded it, and any note.
+    meeting_date = models.DateField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_note = models.TextField(blank=True)
+    version = models.PositiveIntegerField(default=1)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["recommendation_id", "requested_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(state__in=ExtensionState.values), name="extension_state_known"
+            ),
+            models.CheckConstraint(condition=~models.Q(reason=""), name="extension_has_reason"),
+            # One request at a time waits for the committee.
+            models.UniqueConstraint(
+                fields=["recommendation"],
+                condition=models.Q(state=ExtensionState.PENDING),
+                name="extension_one_pending",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Extension to {self.requested_date:%-d %B %Y} for {self.recommendation}"
+
+    @property
+    def is_pending(self):
+        return self.state == self.State.PENDING
 
 
 class EvidenceLink(models.Model):

@@ -11,31 +11,42 @@ saved. Writes to one recommendation's updates take a lock on the
 recommendation first, so that two at once are done one after the other.
 """
 
+import datetime
 from collections.abc import Iterable
 from typing import Any, TypeVar
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import User
 from django.db import transaction
+from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from common.history import delete_with_history, save_with_history
 from common.slugs import unique_slug
 from reviews.models import Review, SourceDocument
 
-from .models import CabinetResponse, EvidenceLink, LatestProgress, ProgressUpdate, Recommendation, Theme
+from .models import (
+    CabinetResponse,
+    EvidenceLink,
+    ExtensionRequest,
+    LatestProgress,
+    ProgressUpdate,
+    Recommendation,
+    TargetDate,
+    Theme,
+)
 
 
 class StaleEdit(Exception):
     """Someone else saved the record after this edit began."""
 
-    def __init__(self, current: Recommendation | CabinetResponse | ProgressUpdate) -> None:
+    def __init__(self, current: Recommendation | CabinetResponse | ProgressUpdate | ExtensionRequest) -> None:
         self.current = current
         super().__init__(f"{current} was changed by someone else (now version {current.version}).")
 
 
 # The records an edit carries a version of.
-_Versioned = TypeVar("_Versioned", Recommendation, ProgressUpdate)
+_Versioned = TypeVar("_Versioned", Recommendation, ProgressUpdate, ExtensionRequest)
 
 
 def _lock(model: type[_Versioned], pk: int, version: int) -> _Versioned:
@@ -290,3 +301,133 @@ def delete_update(*, update: ProgressUpdate, user: AbstractBaseUser | None, reas
     _lock_recommendation(update.recommendation_id)
     delete_with_history(update, user=user, reason=reason)
     refresh_latest_progress([update.recommendation_id])
+
+
+# --------------------------------------------------------------------------
+# Target dates and extensions
+# --------------------------------------------------------------------------
+
+
+class RefusedChange(ValueError):
+    """A change the rules do not allow; the message says why, in plain English."""
+
+
+def _person(user: AbstractBaseUser | None) -> User | None:
+    """The signed-in person a record names as who did it (None for a command's system work)."""
+    return user if isinstance(user, User) and user.is_authenticated else None
+
+
+def _is_finished(recommendation: Recommendation) -> bool:
+    return Recommendation.objects.finished().filter(pk=recommendation.pk).exists()
+
+
+def _add_target(
+    current: Recommendation, *, date: datetime.date, kind: str, reason: str, user: AbstractBaseUser | None
+) -> TargetDate:
+    """Record a target date and make it the recommendation's current one, both with history."""
+    today = timezone.localdate()
+    passed = bool(current.target_date and current.target_date < today and not _is_finished(current))
+    target = save_with_history(
+        TargetDate(
+            recommendation=current,
+            date=date,
+            kind=kind,
+            reason=reason,
+            replaced_passed=passed,
+            recorded_by=_person(user),
+            recorded_at=timezone.now(),
+        ),
+        user=user,
+        reason=f"{TargetDate.Kind(kind).label}: {date:%-d %B %Y}",
+    )
+    current.target_date = date
+    current.version += 1
+    save_with_history(current, user=user, reason=f"Target date set to {date:%-d %B %Y}")
+    return target
+
+
+@transaction.atomic
+def set_target(
+    *,
+    recommendation: Recommendation,
+    user: AbstractBaseUser | None,
+    date: datetime.date,
+    reason: str = "",
+    version: int,
+) -> TargetDate:
+    """Its original target date, or (with a reason) a revised one."""
+    current = _lock(Recommendation, recommendation.pk, version)
+    if current.target_date is None:
+        return _add_target(
+            current, date=date, kind=TargetDate.Kind.ORIGINAL, reason=reason.strip(), user=user
+        )
+    if not reason.strip():
+        raise RefusedChange("Enter why the target date is changing")
+    if date == current.target_date:
+        raise RefusedChange(f"The target date is already {date:%-d %B %Y}")
+    return _add_target(current, date=date, kind=TargetDate.Kind.REVISED, reason=reason.strip(), user=user)
+
+
+@transaction.atomic
+def request_extension(
+    *, recommendation: Recommendation, user: AbstractBaseUser | None, date: datetime.date, reason: str
+) -> ExtensionRequest:
+    """An officer asks the committee for a later target date."""
+    current = _lock_recommendation(recommendation.pk)
+    if current.target_date is None:
+        raise RefusedChange("It has no target date to extend: set one first")
+    if date <= current.target_date:
+        raise RefusedChange(
+            f"The new date must be after the current target date, {current.target_date:%-d %B %Y}"
+        )
+    if not reason.strip():
+        raise RefusedChange("Enter why more time is needed")
+    if current.extension_requests.filter(state=ExtensionRequest.State.PENDING).exists():
+        raise RefusedChange("An extension is already waiting for the committee's decision")
+    return save_with_history(
+        ExtensionRequest(
+            recommendation=current,
+            requested_date=date,
+            reason=reason.strip(),
+            requested_by=_person(user),
+            requested_at=timezone.now(),
+        ),
+        user=user,
+        reason=f"Asked for an extension to {date:%-d %B %Y}",
+    )
+
+
+@transaction.atomic
+def decide_extension(
+    *,
+    request: ExtensionRequest,
+    user: AbstractBaseUser | None,
+    approved: bool,
+    meeting_date: datetime.date,
+    note: str = "",
+    version: int,
+) -> ExtensionRequest:
+    """Record the committee's decision on an extension; an approved one becomes the target date."""
+    current_recommendation = _lock_recommendation(request.recommendation_id)
+    current = _lock(ExtensionRequest, request.pk, version)
+    if not current.is_pending:
+        raise RefusedChange(f"This extension was already {current.get_state_display().lower()}")
+    current.state = ExtensionRequest.State.APPROVED if approved else ExtensionRequest.State.DECLINED
+    current.meeting_date, current.decision_note = meeting_date, note.strip()
+    current.decided_by = _person(user)
+    current.decided_at = timezone.now()
+    current.version += 1
+    save_with_history(
+        current,
+        user=user,
+        reason=f"The committee {'approved' if approved else 'declined'} the extension on {meeting_date:%-d %B %Y}",
+    )
+    if approved:
+        _add_target(
+            current_recommendation,
+            date=current.requested_date,
+            kind=TargetDate.Kind.EXTENDED,
+            reason=current.reason,
+            user=user,
+        )
+    return current

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import target_views, views
 
 app_name = "recommendations"
 
@@ -14,4 +14,7 @@ urlpatterns = [
     path(prefix + "response/", views.edit_response, name="edit-response"),
     path(prefix + "lead-officer/", views.assign_lead, name="lead-officer"),
     path(prefix + "themes/", views.edit_themes, name="themes"),
+    path(prefix + "target/", target_views.set_target, name="target"),
+    path(prefix + "extensions/new/", target_views.request_extension, name="request-extension"),
+    path(prefix + "extensions/<int:pk>/", target_views.decide_extension, name="decide-extension"),
 ]

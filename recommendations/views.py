@@ -3,7 +3,7 @@ from itertools import chain
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Count, F, Q
+from django.db.models import Count, Exists, F, Q
 from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -90,8 +90,25 @@ def detail(request, council_slug, review_slug, position):
         "themes": list(recommendation.themes.all()),
         "history": history_of(recommendation),
         "can_edit": role.can_edit,
+        "can_manage": role.can_manage,
+        "targets": recommendation.targets.select_related("recorded_by"),
+        "extensions": list(recommendation.extension_requests.select_related("requested_by", "decided_by")),
+        "standing": _standing(recommendation),
     }
+    context["pending_extension"] = next((e for e in context["extensions"] if e.is_pending), None)
     return render(request, "recommendations/detail.html", context)
+
+
+def _standing(recommendation):
+    """Its flags by the models' rules (overdue, slipped, update late, stalled), as of today."""
+    today = timezone.localdate()
+    one = Recommendation.objects.filter(pk=recommendation.pk)
+    return (
+        one.with_standing(today)
+        .annotate(is_slipped=Exists(one.slipped(today)))
+        .values("is_overdue", "is_update_late", "is_stalled", "is_slipped")
+        .get()
+    )
 
 
 @require_http_methods(["GET", "POST"])

@@ -16,8 +16,9 @@ from django.utils import timezone
 
 from importing.layouts import read_paper
 from importing.models import PendingImport
+from recommendations import services
 from reviews.models import SourceDocument, UpdateRound
-from tests.conftest import make_update, make_user, seed
+from tests.conftest import make_recommendation, make_update, make_user, seed
 
 VISITORS = ["anonymous", "member", "officer", "admin", "other", "superuser"]
 
@@ -37,8 +38,8 @@ councils:people                     GET   302 403 403 200 404 200
 councils:people                     POST  302 403 403 200 404 200
 councils:change-role                GET   302 405 405 405 405 405
 councils:change-role                POST  302 403 403 302 404 302
-councils:paper-defaults             GET   302 403 403 200 404 200
-councils:paper-defaults             POST  302 403 403 200 404 200
+councils:settings                   GET   302 403 403 200 404 200
+councils:settings                   POST  302 403 403 200 404 200
 importing:upload                    GET   302 403 403 200 404 200
 importing:upload                    POST  302 403 403 200 404 200
 importing:check                     GET   302 403 403 200 404 302
@@ -93,6 +94,12 @@ recommendations:lead-officer        GET   302 403 200 200 404 200
 recommendations:lead-officer        POST  302 403 200 200 404 200
 recommendations:themes              GET   302 403 200 200 404 200
 recommendations:themes              POST  302 403 200 200 404 200
+recommendations:target              GET   302 403 200 200 404 200
+recommendations:target              POST  302 403 200 200 404 200
+recommendations:request-extension   GET   302 403 200 200 404 200
+recommendations:request-extension   POST  302 403 200 200 404 200
+recommendations:decide-extension    GET   302 403 403 200 404 200
+recommendations:decide-extension    POST  302 403 403 200 404 200
 admin:index                         GET   302 302 302 302 302 200
 """
 EXPECTED = {}
@@ -146,6 +153,14 @@ def world(db, testshire, otherton, alice, olive, adam, oscar, review, recommenda
         outcome={"name": paper.name},
         expires_at=timezone.now() + datetime.timedelta(hours=1),
     )
+    # A second recommendation, with a target date and an extension waiting for the committee.
+    second = make_recommendation(review, 2, "That the Council opens a second library.")
+    services.set_target(
+        recommendation=second, user=olive, date=datetime.date(2030, 3, 31), version=second.version
+    )
+    extension = services.request_extension(
+        recommendation=second, user=olive, date=datetime.date(2030, 9, 30), reason="The builder is late."
+    )
     council, slugs = testshire.slug, (testshire.slug, review.slug)
     rec = (*slugs, recommendation.position)
     args = {
@@ -157,7 +172,7 @@ def world(db, testshire, otherton, alice, olive, adam, oscar, review, recommenda
         "council": [council],
         "councils:people": [council],
         "councils:change-role": [council, alice.memberships.get().pk],
-        "councils:paper-defaults": [council],
+        "councils:settings": [council],
         "importing:upload": [council],
         "importing:check": [council, pending.pk],
         "reviews:detail": [*slugs],
@@ -173,6 +188,9 @@ def world(db, testshire, otherton, alice, olive, adam, oscar, review, recommenda
         "recommendations:edit-response": [*rec],
         "recommendations:lead-officer": [*rec],
         "recommendations:themes": [*rec],
+        "recommendations:target": [*rec],
+        "recommendations:request-extension": [*rec],
+        "recommendations:decide-extension": [*slugs, second.position, extension.pk],
         "admin:index": [],
     }
     for name in url_names():

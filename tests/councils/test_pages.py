@@ -126,9 +126,11 @@ def test_the_recommendation_page_shows_text_response_updates_and_history(
     client.force_login(alice)
 
     # session, user, recommendation, the person's role, updates, evidence,
-    # themes, then the history of the recommendation (with its themes),
-    # response, updates and evidence
-    with django_assert_num_queries(12):
+    # themes, extensions, its standing (overdue, slipped, late, stalled; its
+    # target dates are read only where it has one), then the history of the
+    # recommendation (with its themes), response, updates, evidence, target
+    # dates and extensions
+    with django_assert_num_queries(16):
         response = client.get(recommendation.get_absolute_url())
 
     page = response.content.decode()

@@ -65,8 +65,9 @@ def test_the_dashboard_counts_decisions_statuses_and_what_needs_attention(mixed,
         Status.IN_PROGRESS: 1,
         Status.COMPLETED: 1,
     }
-    # 2, 3, 4, 5 owe an update for the overdue round; 3, 4, 5 have had none for six months.
-    assert board.overdue.count == 4 and board.stalled.count == 3
+    # 2, 3, 4, 5 owe an update for the round past its due date; 3, 4, 5 have had none for six months;
+    # none has a target date, so none is overdue.
+    assert board.update_late.count == 4 and board.stalled.count == 3 and board.overdue.count == 0
     assert [r.position for r in board.changed] == [1, 2]
     assert {f.label: f.count for f in board.movement} == {
         "In progress to Completed": 1,
@@ -82,6 +83,7 @@ def test_each_figure_links_to_the_list_filtered_the_same_way(mixed, client, alic
         board.agreed,
         board.completed,
         board.overdue,
+        board.update_late,
         board.stalled,
         *board.by_decision,
         *board.by_status,

@@ -66,11 +66,11 @@ def test_the_reminder_asks_for_the_update_it_owes(olive, two_open_rounds, mailou
     assert f"{two_open_rounds[2].committee}, {two_open_rounds[2].meeting_date:%-d %B %Y}" in mail.body
 
 
-def test_the_dashboard_counts_it_overdue(client, olive, two_open_rounds):
+def test_the_dashboard_counts_its_update_late(client, olive, two_open_rounds):
     client.force_login(olive)
     board = client.get(reverse("home")).context["dashboard"]
-    assert board.overdue.count == 1
-    listed = client.get(board.overdue.url).context["page"].object_list
+    assert board.update_late.count == 1
+    listed = client.get(board.update_late.url).context["page"].object_list
     assert [r.pk for r in listed] == [two_open_rounds[0].pk]
 
 
@@ -82,6 +82,6 @@ def test_a_finished_recommendation_owes_nothing(client, olive, two_open_rounds, 
     client.force_login(olive)
     (mine,) = client.get(reverse("my-recommendations")).context["groups"][recommendation.review]
     assert not mine.is_due
-    assert client.get(reverse("home")).context["dashboard"].overdue.count == 0
+    assert client.get(reverse("home")).context["dashboard"].update_late.count == 0
     call_command("send_update_reminders", stdout=io.StringIO(), stderr=io.StringIO())
     assert mailoutbox == []
