@@ -25,7 +25,7 @@ from reviews.models import Review, SourceDocument, UpdateRound
 
 from . import formats, tables
 from .layouts import PaperError, ParsedPaper, ReadPaper, read_extract, read_paper, title_from_name
-from .layouts.base import ParsedRecommendation
+from .layouts.base import ParsedRecommendation, target_date_of
 from .models import PendingImport
 from .vocabulary import words_key
 
@@ -509,6 +509,16 @@ class _PaperImport:
                     **self.history,
                 )
                 self.outcome.recommendations += 1
+                target = target_date_of(item.target) if item.target else None
+                if target is not None:
+                    # A timetable that is a date is its original target; other words stay as the timetable.
+                    recommendation_services.set_target(
+                        recommendation=recommendation,
+                        user=self.user,
+                        date=target,
+                        version=recommendation.version,
+                        history_reason=self.reason,
+                    )
             elif words_key(recommendation.text) != words_key(item.text) and not table:
                 self.fail(
                     f"recommendation {item.label} of “{review}” is already recorded with other words. "

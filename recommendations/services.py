@@ -322,7 +322,13 @@ def _is_finished(recommendation: Recommendation) -> bool:
 
 
 def _add_target(
-    current: Recommendation, *, date: datetime.date, kind: str, reason: str, user: AbstractBaseUser | None
+    current: Recommendation,
+    *,
+    date: datetime.date,
+    kind: str,
+    reason: str,
+    user: AbstractBaseUser | None,
+    history_reason: str = "",
 ) -> TargetDate:
     """Record a target date and make it the recommendation's current one, both with history."""
     today = timezone.localdate()
@@ -338,11 +344,11 @@ def _add_target(
             recorded_at=timezone.now(),
         ),
         user=user,
-        reason=f"{TargetDate.Kind(kind).label}: {date:%-d %B %Y}",
+        reason=history_reason or f"{TargetDate.Kind(kind).label}: {date:%-d %B %Y}",
     )
     current.target_date = date
     current.version += 1
-    save_with_history(current, user=user, reason=f"Target date set to {date:%-d %B %Y}")
+    save_with_history(current, user=user, reason=history_reason or f"Target date set to {date:%-d %B %Y}")
     return target
 
 
@@ -354,12 +360,19 @@ def set_target(
     date: datetime.date,
     reason: str = "",
     version: int,
+    history_reason: str = "",
 ) -> TargetDate:
-    """Its original target date, or (with a reason) a revised one."""
+    """Its original target date, or (with a reason) a revised one. ``history_reason`` words the history
+    ("Imported from …") where the default would not."""
     current = _lock(Recommendation, recommendation.pk, version)
     if current.target_date is None:
         return _add_target(
-            current, date=date, kind=TargetDate.Kind.ORIGINAL, reason=reason.strip(), user=user
+            current,
+            date=date,
+            kind=TargetDate.Kind.ORIGINAL,
+            reason=reason.strip(),
+            user=user,
+            history_reason=history_reason,
         )
     if not reason.strip():
         raise RefusedChange("Enter why the target date is changing")

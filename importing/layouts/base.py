@@ -3,7 +3,7 @@
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from reviews import prose
 
@@ -50,6 +50,36 @@ def parse_date(value: str, line: int | None = None) -> date:
         except ValueError:
             continue
     raise PaperError(f"“{value}” is not a date the importer can read.", line)
+
+
+# "By 31 March 2026", "End of March 2026": words around a target date that do not change it.
+_TARGET_LEAD = re.compile(
+    r"^(by|before|no later than|end of|the end of|by the end of|due|due by|target:?)\s+", re.IGNORECASE
+)
+_MONTH_YEAR = ("%B %Y", "%b %Y", "%b-%Y", "%B-%Y", "%b-%y", "%m/%Y")
+
+
+def target_date_of(wording: str) -> date | None:
+    """The target date a timetable cell gives, where it gives one plainly: "31 March 2026", "March 2026"
+    (its last day), "Mar-2027"; None for "On-going", "2026/27", "Spring 2026" and the like."""
+    value = _ORDINAL.sub(r"\1", clean(wording)).strip().rstrip(".")
+    value = re.sub(r"\s+", " ", value)
+    value = _TARGET_LEAD.sub("", value)
+    if not value or len(value) > 30:
+        return None
+    for form in ("%d/%m/%Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d", "%d.%m.%Y", "%d-%m-%Y"):
+        try:
+            return datetime.strptime(value, form).date()
+        except ValueError:
+            continue
+    for form in _MONTH_YEAR:
+        try:
+            first = datetime.strptime(value, form).date()
+        except ValueError:
+            continue
+        following = first.replace(year=first.year + first.month // 12, month=first.month % 12 + 1)
+        return following - timedelta(days=1)
+    return None
 
 
 # Words that begin "X Council" without naming a council ("The Council").

@@ -2,9 +2,14 @@
 text saved from Word or Excel that breaks a row across lines. Read through the table reader, as
 the importer reads any paper."""
 
+import datetime
+
+import pytest
+
 from importing import tables
 from importing.formats import Paragraph, Table, extract
 from importing.formats.text import read_text
+from importing.layouts.base import target_date_of
 
 from .formats.builders import docx_bytes
 
@@ -152,3 +157,50 @@ def test_an_unclosed_quote_is_kept_as_written():
     text = 'Ref\tRecommendation\tResponse\n1\t"That the Council acts.\tAgreed.\n2\tThat it reports.\tNoted.\n'
     (table,) = [block for block in read_text(text) if isinstance(block, Table)]
     assert table.rows[1] == ["1", '"That the Council acts.', "Agreed."]
+
+
+@pytest.mark.parametrize(
+    ("wording", "expected"),
+    [
+        ("31 March 2026", datetime.date(2026, 3, 31)),
+        ("By 31st March 2026", datetime.date(2026, 3, 31)),
+        ("March 2026", datetime.date(2026, 3, 31)),
+        ("End of February 2028", datetime.date(2028, 2, 29)),
+        ("Mar-2027", datetime.date(2027, 3, 31)),
+        ("Dec-26", datetime.date(2026, 12, 31)),
+        ("30/09/2026", datetime.date(2026, 9, 30)),
+        ("2026-06-01", datetime.date(2026, 6, 1)),
+        ("On-going", None),
+        ("2026/27", None),
+        ("Spring 2026", None),
+        ("Q1 2026", None),
+        ("Within six months of the review", None),
+    ],
+)
+def test_a_timetable_that_is_a_date_is_read_as_its_target(wording, expected):
+    assert target_date_of(wording) == expected
+
+
+@pytest.mark.django_db
+def test_the_importer_sets_the_original_target_from_a_timetable_date(tmp_path):
+    import io
+
+    from django.core.management import call_command
+
+    from recommendations.models import Recommendation, TargetDate
+
+    paper = tmp_path / "tracker.csv"
+    paper.write_text(
+        "Ref,Recommendation,Response,Timetable\n"
+        "R1,That the Council opens the library on Sundays.,Agreed.,March 2027\n"
+        "R2,That the Council reviews its fees.,Agreed.,On-going\n",
+        encoding="utf-8",
+    )
+    call_command("import_report", str(paper), "--council", "Testshire County Council", stdout=io.StringIO())
+
+    one, two = Recommendation.objects.order_by("position")
+    assert (one.target_date, one.timetable) == (datetime.date(2027, 3, 31), "March 2027")
+    assert (two.target_date, two.timetable) == (None, "On-going")
+    original = TargetDate.objects.get()
+    assert original.kind == TargetDate.Kind.ORIGINAL and original.recommendation == one
+    assert original.history.get().history_change_reason == "Imported from tracker.csv"
