@@ -3,7 +3,7 @@ from django.contrib.auth.forms import AuthenticationForm
 
 from common.forms import GovukBoundField, GovukForm, PasswordInput, Radios
 
-from .models import STALLED_CHOICES, PaperCover, Role
+from .models import RESPONSE_CHOICES, STALLED_CHOICES, PaperCover, Role
 
 
 class SignInForm(AuthenticationForm):
@@ -106,3 +106,34 @@ class SettingsForm(GovukForm):
             "invalid_choice": "Select how many months from the list",
         },
     )
+    response_period_months = forms.TypedChoiceField(
+        label="How long does the executive have to respond to a review's recommendations?",
+        help_text="From the date the committee made them. The statutory period is two months.",
+        choices=[(months, f"{months} month{'s' if months > 1 else ''}") for months in RESPONSE_CHOICES],
+        coerce=int,
+        widget=forms.Select(attrs={"class": "govuk-!-width-one-third"}),
+        error_messages={
+            "required": "Select how many months",
+            "invalid_choice": "Select how many months from the list",
+        },
+    )
+    escalation_steps = forms.CharField(
+        label="Escalation ladder (optional)",
+        help_text="One step a line, in the order they are taken. For example: Reminder to the lead officer; "
+        "The chair writes to the director; The cabinet member is invited to the committee.",
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"max_length": "The ladder must be 4,000 characters or fewer"},
+    )
+
+    def clean_escalation_steps(self):
+        lines = [" ".join(line.split()) for line in self.cleaned_data["escalation_steps"].splitlines()]
+        steps = [line for line in lines if line]
+        if any(len(step) > 200 for step in steps):
+            raise forms.ValidationError("Each step must be 200 characters or fewer")
+        if len({step.casefold() for step in steps}) != len(steps):
+            raise forms.ValidationError("Each step must have its own name: two lines say the same")
+        if len(steps) > 10:
+            raise forms.ValidationError("The ladder can have up to 10 steps")
+        return steps

@@ -24,6 +24,8 @@ class PaperCover(models.TextChoices):
 
 # A council's recommendation with no update for this many months is stalled: its choices.
 STALLED_CHOICES = (3, 6, 9, 12, 18, 24)
+# The months a council gives the executive to respond to a review's recommendations (two by statute).
+RESPONSE_CHOICES = (1, 2, 3, 4, 6)
 
 
 class Council(models.Model):
@@ -41,6 +43,11 @@ class Council(models.Model):
     stalled_after_months = models.PositiveSmallIntegerField(
         default=6, choices=[(months, f"{months} months") for months in STALLED_CHOICES]
     )
+    RESPONSE_CHOICES = RESPONSE_CHOICES
+    response_period_months = models.PositiveSmallIntegerField(
+        default=2,
+        choices=[(months, f"{months} month{'s' if months > 1 else ''}") for months in RESPONSE_CHOICES],
+    )
 
     objects = CouncilQuerySet.as_manager()
     history = HistoricalRecords()
@@ -54,6 +61,10 @@ class Council(models.Model):
             models.CheckConstraint(
                 condition=models.Q(stalled_after_months__in=STALLED_CHOICES),
                 name="council_stalled_months_known",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(response_period_months__in=RESPONSE_CHOICES),
+                name="council_response_months_known",
             ),
         ]
 
@@ -85,6 +96,29 @@ class Committee(models.Model):
         ordering = ["council__name", "name"]
         constraints = [
             models.UniqueConstraint(fields=["council", "name"], name="committee_unique_name_per_council"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class EscalationStep(models.Model):
+    """One step of a council's escalation ladder ("The chair writes to the director"), in its order.
+
+    A step no longer wanted is retired, not deleted: the escalations that took it still name it.
+    """
+
+    council = models.ForeignKey(Council, models.CASCADE, related_name="escalation_steps")
+    position = models.PositiveSmallIntegerField()
+    name = models.CharField(max_length=200)
+    retired = models.BooleanField(default=False)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["council_id", "retired", "position", "id"]
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(name=""), name="escalation_step_has_name"),
         ]
 
     def __str__(self):

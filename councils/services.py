@@ -11,7 +11,8 @@ from django.db import transaction
 from common.history import delete_with_history, save_with_history
 from common.slugs import unique_slug
 
-from .models import Committee, Council, Membership, Role
+from .models import Committee, Council, EscalationStep, Membership, Role
+from .signals import settings_changed
 
 
 @transaction.atomic
@@ -25,7 +26,7 @@ def find_or_add_council(*, name: str, user: AbstractBaseUser | None, reason: str
 
 
 # What a council's admins may set, with the reason its history gives.
-SETTINGS = ("papers_cover", "papers_show_response", "stalled_after_months")
+SETTINGS = ("papers_cover", "papers_show_response", "stalled_after_months", "response_period_months")
 
 
 @transaction.atomic
@@ -46,6 +47,7 @@ def save_council_settings(
         for name, value in changed.items():
             setattr(current, name, value)
         save_with_history(current, user=user, reason=reason)
+        settings_changed.send(sender=Council, council=current, user=user, changed=sorted(changed))
     for name, value in fields.items():
         setattr(council, name, value)
     return current
@@ -62,6 +64,34 @@ def set_paper_defaults(
         papers_cover=cover,
         papers_show_response=show_response,
     )
+
+
+@transaction.atomic
+def set_escalation_steps(
+    *, council: Council, user: AbstractBaseUser | None, names: list[str]
+) -> list[EscalationStep]:
+    """The council's escalation ladder, in order: steps kept by name, new ones added, the rest retired
+    (kept, since escalations already taken name them)."""
+    wanted = [" ".join(name.split()) for name in names if name.strip()]
+    if len({name.casefold() for name in wanted}) != len(wanted):
+        raise ValueError("Each step of the ladder must have its own name")
+    if any(len(name) > 200 for name in wanted):
+        raise ValueError("Each step must be 200 characters or fewer")
+    Council.objects.select_for_update().get(pk=council.pk)
+    current = {step.name.casefold(): step for step in council.escalation_steps.filter(retired=False)}
+    ladder = []
+    for position, name in enumerate(wanted, start=1):
+        step = current.pop(name.casefold(), None) or EscalationStep(
+            council=council, name=name, position=position
+        )
+        if step.pk is None or step.position != position or step.name != name:
+            step.position, step.name = position, name
+            save_with_history(step, user=user, reason=f"Escalation ladder: step {position}")
+        ladder.append(step)
+    for step in current.values():
+        step.retired = True
+        save_with_history(step, user=user, reason="Escalation ladder: step taken off")
+    return ladder
 
 
 @transaction.atomic

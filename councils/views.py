@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -53,23 +54,29 @@ def change_role(request, slug, pk):
 
 @require_http_methods(["GET", "POST"])
 def council_settings(request, slug):
-    """A council's settings: its papers' defaults, and when a recommendation is stalled."""
+    """A council's settings: its papers' defaults, when a recommendation is stalled, the period for the
+    executive's responses, and its escalation ladder."""
     council, _ = get_council_for_user(request.user, slug, manage=True)
     initial = {
         "cover": council.papers_cover,
         "show_response": "yes" if council.papers_show_response else "no",
         "stalled_after_months": council.stalled_after_months,
+        "response_period_months": council.response_period_months,
+        "escalation_steps": "\n".join(step.name for step in council.escalation_steps.filter(retired=False)),
     }
     form = SettingsForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        services.save_council_settings(
-            council=council,
-            user=request.user,
-            papers_cover=data["cover"],
-            papers_show_response=data["show_response"],
-            stalled_after_months=data["stalled_after_months"],
-        )
+        with transaction.atomic():
+            services.save_council_settings(
+                council=council,
+                user=request.user,
+                papers_cover=data["cover"],
+                papers_show_response=data["show_response"],
+                stalled_after_months=data["stalled_after_months"],
+                response_period_months=data["response_period_months"],
+            )
+            services.set_escalation_steps(council=council, user=request.user, names=data["escalation_steps"])
         messages.success(request, "The council's settings have been saved.")
         return redirect(council)
     return render(request, "councils/settings.html", {"council": council, "form": form})

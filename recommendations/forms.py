@@ -9,7 +9,8 @@ from common.forms import Checkboxes, DateField, GovukForm, Radios
 from councils.models import Membership
 from reviews.models import UpdateRound
 
-from .models import CabinetResponse, ProgressUpdate, Theme
+from .models import CabinetResponse, EvidenceFile, ProgressUpdate, Theme
+from .services import RefusedChange, check_evidence_file
 
 STATUS_HINTS = {
     ProgressUpdate.Status.NOT_STARTED: "Nothing has been done yet.",
@@ -26,6 +27,44 @@ FORECAST_HINTS = {
 }
 MAX_UPDATE_LENGTH = 10000
 MAX_REASON_LENGTH = 2000
+MAX_EVIDENCE_FILES = 5
+
+
+class MultipleFileInput(forms.FileInput):
+    allow_multiple_selected = True
+
+
+class EvidenceFilesField(forms.FileField):
+    """Files kept as evidence, each checked by EvidenceFile's rules (type, size, contents)."""
+
+    def __init__(self, **kwargs):
+        kinds = ", ".join(sorted(EvidenceFile.KINDS))
+        kwargs.setdefault("label", "Attach evidence files (optional)")
+        kwargs.setdefault(
+            "help_text",
+            f"Up to {MAX_EVIDENCE_FILES} files, each smaller than {EvidenceFile.MAX_SIZE // (1024 * 1024)} MB: {kinds}.",
+        )
+        kwargs.setdefault("widget", MultipleFileInput)
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+    def clean(self, data, initial=None):
+        uploads = [upload for upload in (data if isinstance(data, list | tuple) else [data]) if upload]
+        if len(uploads) > MAX_EVIDENCE_FILES:
+            raise forms.ValidationError(f"Attach {MAX_EVIDENCE_FILES} files or fewer at once")
+        checked = []
+        for upload in uploads:
+            if upload.size > EvidenceFile.MAX_SIZE:
+                raise forms.ValidationError(
+                    f"{upload.name} is too big: each file must be smaller than {EvidenceFile.MAX_SIZE // (1024 * 1024)} MB"
+                )
+            content = upload.read()
+            try:
+                check_evidence_file(upload.name or "", content)
+            except RefusedChange as refused:
+                raise forms.ValidationError(str(refused)) from None
+            checked.append((upload.name or "", content))
+        return checked
 
 
 class ProgressUpdateForm(GovukForm):
@@ -72,6 +111,7 @@ class ProgressUpdateForm(GovukForm):
         required=False,
         error_messages={"max_length": "The evidence link or reference must be 500 characters or fewer"},
     )
+    evidence_files = EvidenceFilesField()
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, review, **kwargs):
@@ -240,3 +280,52 @@ class ExtensionDecisionForm(GovukForm):
     )
     note = _reason_field("Note of the decision (optional)", required=False)
     version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class SignOffForm(GovukForm):
+    """The committee's assessment of an officer's report that a recommendation is complete."""
+
+    decision = forms.ChoiceField(
+        label="The committee's assessment",
+        choices=[
+            ("signed_off", "Signed off: the committee accepts that it is done"),
+            ("not_accepted", "Not accepted: it stays open"),
+        ],
+        widget=Radios,
+        error_messages={
+            "required": "Select the committee's assessment",
+            "invalid_choice": "Select the committee's assessment",
+        },
+    )
+    meeting_date = DateField(name="the date of the meeting", not_future=True, label="Date of the meeting")
+    minute_reference = forms.CharField(
+        label="Minute reference (optional)",
+        max_length=100,
+        required=False,
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-10"}),
+        error_messages={"max_length": "The minute reference must be 100 characters or fewer"},
+    )
+    reason = _reason_field("Why it was not accepted (if not accepted)", required=False)
+    update = forms.IntegerField(widget=forms.HiddenInput)
+
+    def clean(self):
+        data = super().clean()
+        assert data is not None  # Form.clean returns the cleaned data
+        if data.get("decision") == "not_accepted" and not data.get("reason") and "reason" not in self.errors:
+            self.add_error("reason", "Enter why the committee did not accept it")
+        return data
+
+
+class ReopenForm(GovukForm):
+    reason = _reason_field("Why it is being reopened")
+
+
+class NotAdequateForm(GovukForm):
+    comment = _reason_field("What the committee found lacking")
+    update = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class EscalationForm(GovukForm):
+    taken_on = DateField(name="the date the step was taken", not_future=True, label="When was it taken?")
+    note = _reason_field("What was sent or decided")
+    step = forms.IntegerField(widget=forms.HiddenInput)

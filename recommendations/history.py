@@ -1,4 +1,5 @@
-"""What changed on a recommendation, its response, updates, evidence, target dates and extensions, and by whom."""
+"""What changed on a recommendation, its response, updates, evidence, target dates, extensions, the
+committee's assessments and escalations, and by whom."""
 
 import difflib
 import re
@@ -9,11 +10,15 @@ from django.apps import apps
 
 from .models import (
     CabinetResponse,
+    Escalation,
+    EvidenceFile,
     EvidenceLink,
     ExtensionRequest,
     ProgressUpdate,
     Recommendation,
+    SignOff,
     TargetDate,
+    UpdateAssessment,
 )
 
 # Fields that say where a record came from rather than what it says, or that
@@ -27,6 +32,8 @@ _HIDDEN = {
     "themes",
     "recorded_at",
     "decided_at",
+    "uploaded_at",
+    "update",
 }
 _TOKEN = re.compile(r"\s+|[^\s]+")
 
@@ -145,6 +152,22 @@ def history_of(recommendation):
     entries += _entries(
         ExtensionRequest.history.filter(recommendation_id=recommendation.id).select_related(*users),
         lambda r: f"Extension to {r.requested_date:%-d %B %Y}",
+    )
+    entries += _entries(
+        SignOff.history.filter(recommendation_id=recommendation.id).select_related(*users),
+        lambda r: f"The committee's assessment: {r.get_outcome_display().lower()}",
+    )
+    entries += _entries(
+        UpdateAssessment.history.filter(recommendation_id=recommendation.id).select_related(*users),
+        lambda r: "Update found not adequate",
+    )
+    entries += _entries(
+        EvidenceFile.history.filter(recommendation_id=recommendation.id).select_related(*users),
+        lambda r: f"Evidence file {r.name}",
+    )
+    entries += _entries(
+        Escalation.history.filter(recommendation_id=recommendation.id).select_related(*users, "step"),
+        lambda r: f"Escalation: {r.step.name}",
     )
     return sorted(entries, key=lambda e: (e.when, e.record.history_id), reverse=True)
 

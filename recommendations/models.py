@@ -1,5 +1,3 @@
-import datetime
-
 from django.conf import settings
 from django.db import models
 from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, Value, When
@@ -8,12 +6,20 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from common.dates import months_before
 from councils.models import Council
 from reviews.models import UpdateRound
 
 
 def _finished():
-    """A recommendation whose latest update closes it: completed, or not taken forward."""
+    """A recommendation whose latest update closes it (completed, or a closing outcome), unless the
+    committee did not accept that, or reopened it."""
+    return Q(latest_progress__status__in=ProgressUpdate.Status.finished()) & ~Q(
+        latest_progress__assessment__in=SignOff.Outcome.reopening()
+    )
+
+
+def _reported_finished():
     return Q(latest_progress__status__in=ProgressUpdate.Status.finished())
 
 
@@ -59,6 +65,35 @@ class RecommendationQuerySet(models.QuerySet):
 
     def unfinished(self):
         return self.exclude(_finished())
+
+    def awaiting_sign_off(self):
+        """Reported complete (or closed) by the officer, and not yet assessed by the committee."""
+        return self.filter(_reported_finished() & Q(latest_progress__assessment=""))
+
+    def signed_off(self):
+        """Reported complete (or closed), and signed off by the committee."""
+        return self.filter(_reported_finished() & Q(latest_progress__assessment=SignOffOutcome.SIGNED_OFF))
+
+    def sent_back(self):
+        """Unfinished, and its latest update sent back by the committee: a new one is owed."""
+        return self.filter(latest_progress__sent_back=True).exclude(_finished())
+
+    def escalated(self):
+        """Unfinished, and escalated at least one step."""
+        return self.unfinished().filter(Exists(Escalation.objects.filter(recommendation=OuterRef("pk"))))
+
+    def escalatable(self, today):
+        """What may be escalated: unfinished, and overdue, stalled, or sent back."""
+        return self.unfinished().filter(
+            Q(target_date__lt=today) | _stalled(today) | Q(latest_progress__sent_back=True)
+        )
+
+    def response_late(self, today):
+        """Its response came (or, with none yet, is still to come) after its review's due date."""
+        return self.filter(review__response_due_date__isnull=False).filter(
+            Q(cabinet_response__response_date__gt=F("review__response_due_date"))
+            | Q(cabinet_response__isnull=True, review__response_due_date__lt=today)
+        )
 
     def owing_update(self):
         """Unfinished, and asked by an open round for an update not yet given."""
@@ -130,15 +165,6 @@ class RecommendationQuerySet(models.QuerySet):
 
 def _no_update_since(day):
     return Q(latest_progress__isnull=True) | Q(latest_progress__last_updated_date__lt=day)
-
-
-def months_before(day: datetime.date, months: int) -> datetime.date:
-    """The same day ``months`` months earlier (the month's last day, where it has fewer days)."""
-    month_index = day.year * 12 + day.month - 1 - months
-    year, month = divmod(month_index, 12)
-    month += 1
-    last = (datetime.date(year + month // 12, month % 12 + 1, 1) - datetime.timedelta(days=1)).day
-    return datetime.date(year, month, min(day.day, last))
 
 
 def _stalled(today):
@@ -468,6 +494,11 @@ class LatestProgress(models.Model):
     status = models.CharField(max_length=30, blank=True)
     status_wording = models.CharField(max_length=100, blank=True)
     forecast = models.CharField(max_length=20, blank=True)
+    # The committee's latest assessment of the latest update (a SignOff outcome), "" where none.
+    assessment = models.CharField(max_length=20, blank=True)
+    # The committee sent the latest update back to the lead officer (not adequate, or its report of
+    # completion not accepted): a new update is owed.
+    sent_back = models.BooleanField(default=False)
     # The update's date, or its round's meeting date where it has none.
     last_updated_date = models.DateField(null=True, blank=True)
     round = models.ForeignKey(UpdateRound, models.SET_NULL, null=True, blank=True, related_name="+")
@@ -503,6 +534,17 @@ class LatestProgress(models.Model):
         if recommendation_ids is not None:
             updates = updates.filter(recommendation_id__in=recommendation_ids)
             existing = existing.filter(recommendation_id__in=recommendation_ids)
+        assessments = SignOff.objects.order_by("update_id", "recorded_at", "id").values_list(
+            "update_id", "outcome"
+        )
+        if recommendation_ids is not None:
+            assessments = assessments.filter(recommendation_id__in=recommendation_ids)
+        # The latest assessment of each update: later ones come later.
+        assessed = dict(assessments.iterator(chunk_size=5000))
+        inadequate = UpdateAssessment.objects.values_list("update_id", flat=True)
+        if recommendation_ids is not None:
+            inadequate = inadequate.filter(recommendation_id__in=recommendation_ids)
+        sent_back = set(inadequate.iterator(chunk_size=5000))
         rows: list[LatestProgress] = []
         seen: dict[int, LatestProgress] = {}
         for update in updates.iterator(chunk_size=5000):
@@ -517,6 +559,9 @@ class LatestProgress(models.Model):
                 status=update["status"],
                 status_wording=update["status_wording"],
                 forecast=update["forecast"],
+                assessment=assessed.get(update["id"], ""),
+                sent_back=update["id"] in sent_back
+                or assessed.get(update["id"]) == SignOffOutcome.NOT_ACCEPTED,
                 last_updated_date=update["update_date"] or update["round__meeting_date"],
                 round_id=update["round_id"],
             )
@@ -617,6 +662,158 @@ class ExtensionRequest(models.Model):
     @property
     def is_pending(self):
         return self.state == self.State.PENDING
+
+
+class SignOffOutcome(models.TextChoices):
+    SIGNED_OFF = "signed_off", "Signed off"
+    NOT_ACCEPTED = "not_accepted", "Not accepted"
+    REOPENED = "reopened", "Reopened"
+
+    @classmethod
+    def reopening(cls) -> list["SignOffOutcome"]:
+        """The assessments that make a recommendation reported complete open again."""
+        return [cls.NOT_ACCEPTED, cls.REOPENED]
+
+
+class SignOff(models.Model):
+    """The committee's assessment of an officer's report that a recommendation is complete (or closed),
+    recorded by a council admin: signed off, not accepted, or (after sign-off) reopened."""
+
+    Outcome = SignOffOutcome
+
+    recommendation = models.ForeignKey(Recommendation, models.CASCADE, related_name="sign_offs")
+    # The update that reported it complete (or closed), which this assesses.
+    update = models.ForeignKey(ProgressUpdate, models.CASCADE, related_name="sign_offs")
+    outcome = models.CharField(max_length=20, choices=SignOffOutcome.choices)
+    meeting_date = models.DateField(null=True, blank=True)
+    minute_reference = models.CharField(max_length=100, blank=True)
+    # Why it was not accepted, or reopened.
+    reason = models.TextField(blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    recorded_at = models.DateTimeField()
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["recommendation_id", "recorded_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(outcome__in=SignOffOutcome.values), name="sign_off_outcome_known"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(outcome=SignOffOutcome.SIGNED_OFF) | ~models.Q(reason=""),
+                name="sign_off_refusal_has_reason",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_outcome_display()}: {self.recommendation}"
+
+
+class UpdateAssessment(models.Model):
+    """The committee's view that an update is not adequate, with its comment, recorded by a council
+    admin: it sends the update back to the lead officer, and counts towards escalation."""
+
+    recommendation = models.ForeignKey(Recommendation, models.CASCADE, related_name="update_assessments")
+    update = models.ForeignKey(ProgressUpdate, models.CASCADE, related_name="assessments")
+    comment = models.TextField()
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    recorded_at = models.DateTimeField()
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["recommendation_id", "recorded_at", "id"]
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(comment=""), name="update_assessment_has_comment"),
+            models.UniqueConstraint(fields=["update"], name="update_assessed_once"),
+        ]
+
+    def __str__(self):
+        return f"Not adequate: update {self.update_id} on {self.recommendation}"
+
+
+class EvidenceFile(models.Model):
+    """A file an officer attached to an update as evidence, kept in the database (so a backup keeps it)."""
+
+    # What may be attached: the extension, the content type it is served as, and how its bytes begin.
+    KINDS = {
+        "pdf": ("application/pdf", (b"%PDF-",)),
+        "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", (b"PK\x03\x04",)),
+        "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", (b"PK\x03\x04",)),
+        "pptx": (
+            "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+            (b"PK\x03\x04",),
+        ),
+        "odt": ("application/vnd.oasis.opendocument.text", (b"PK\x03\x04",)),
+        "png": ("image/png", (b"\x89PNG\r\n\x1a\n",)),
+        "jpg": ("image/jpeg", (b"\xff\xd8\xff",)),
+        "jpeg": ("image/jpeg", (b"\xff\xd8\xff",)),
+        "csv": ("text/csv", ()),
+        "txt": ("text/plain", ()),
+    }
+    MAX_SIZE = 10 * 1024 * 1024
+
+    recommendation = models.ForeignKey(Recommendation, models.CASCADE, related_name="evidence_files")
+    update = models.ForeignKey(ProgressUpdate, models.CASCADE, related_name="files")
+    name = models.CharField(max_length=200)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    data = models.BinaryField()
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    uploaded_at = models.DateTimeField()
+
+    # The bytes are not copied into every history row: the row says which file, and the file stays.
+    history = HistoricalRecords(excluded_fields=["data"])
+
+    class Meta:
+        ordering = ["update_id", "uploaded_at", "id"]
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(name=""), name="evidence_file_has_name"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        review = self.recommendation.review
+        return reverse(
+            "recommendations:evidence-file",
+            args=[review.council.slug, review.slug, self.recommendation.position, self.pk],
+        )
+
+
+class Escalation(models.Model):
+    """One step of the council's escalation ladder taken for a recommendation: when, by whom, and what
+    was sent or decided."""
+
+    recommendation = models.ForeignKey(Recommendation, models.CASCADE, related_name="escalations")
+    step = models.ForeignKey("councils.EscalationStep", models.PROTECT, related_name="+")
+    # When the step was taken (the letter sent, the meeting held), which may be before it was recorded.
+    taken_on = models.DateField()
+    note = models.TextField()
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    recorded_at = models.DateTimeField()
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["recommendation_id", "recorded_at", "id"]
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(note=""), name="escalation_has_note"),
+            models.UniqueConstraint(fields=["recommendation", "step"], name="escalation_step_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.step}: {self.recommendation}"
 
 
 class EvidenceLink(models.Model):

@@ -23,17 +23,22 @@ from simple_history.utils import bulk_create_with_history
 
 from common.history import delete_with_history, save_with_history
 from common.slugs import unique_slug
+from councils.models import EscalationStep
 from reviews.models import Review, SourceDocument
 
 from .models import (
     CabinetResponse,
+    Escalation,
+    EvidenceFile,
     EvidenceLink,
     ExtensionRequest,
     LatestProgress,
     ProgressUpdate,
     Recommendation,
+    SignOff,
     TargetDate,
     Theme,
+    UpdateAssessment,
 )
 
 
@@ -444,3 +449,220 @@ def decide_extension(
             user=user,
         )
     return current
+
+
+# --------------------------------------------------------------------------
+# The committee's sign-off of completion
+# --------------------------------------------------------------------------
+
+
+def _claim(recommendation: Recommendation, update_id: int | None) -> LatestProgress:
+    """Its latest progress, which must report it complete (or closed) and be the update the page showed."""
+    latest = LatestProgress.objects.select_related("update").filter(recommendation=recommendation).first()
+    if latest is None or latest.status not in ProgressUpdate.Status.finished():
+        raise RefusedChange("It has not been reported complete, so there is nothing to sign off")
+    if update_id is not None and latest.update_id != update_id:
+        raise RefusedChange("A new update was given since this page was opened: check it, and try again")
+    return latest
+
+
+@transaction.atomic
+def assess_completion(
+    *,
+    recommendation: Recommendation,
+    user: AbstractBaseUser | None,
+    signed_off: bool,
+    meeting_date: datetime.date,
+    minute_reference: str = "",
+    reason: str = "",
+    update_id: int | None = None,
+) -> SignOff:
+    """The committee's assessment of the officer's report that it is complete: signed off, or not accepted
+    (with the reason), which reopens it."""
+    current = _lock_recommendation(recommendation.pk)
+    latest = _claim(current, update_id)
+    if latest.assessment == SignOff.Outcome.SIGNED_OFF:
+        raise RefusedChange("It is already signed off")
+    if latest.assessment == SignOff.Outcome.NOT_ACCEPTED:
+        raise RefusedChange(
+            "The committee did not accept this report: the officer needs to give a new update first"
+        )
+    if not signed_off and not reason.strip():
+        raise RefusedChange("Enter why the committee did not accept it")
+    outcome = SignOff.Outcome.SIGNED_OFF if signed_off else SignOff.Outcome.NOT_ACCEPTED
+    record = save_with_history(
+        SignOff(
+            recommendation=current,
+            update=latest.update,
+            outcome=outcome,
+            meeting_date=meeting_date,
+            minute_reference=minute_reference.strip(),
+            reason=reason.strip(),
+            recorded_by=_person(user),
+            recorded_at=timezone.now(),
+        ),
+        user=user,
+        reason=f"{outcome.label} by the committee on {meeting_date:%-d %B %Y}",
+    )
+    refresh_latest_progress([current.pk])
+    return record
+
+
+@transaction.atomic
+def reopen(*, recommendation: Recommendation, user: AbstractBaseUser | None, reason: str) -> SignOff:
+    """Reopen a signed-off recommendation, with the reason: it is open again until reported complete anew."""
+    current = _lock_recommendation(recommendation.pk)
+    latest = _claim(current, None)
+    if latest.assessment != SignOff.Outcome.SIGNED_OFF:
+        raise RefusedChange("Only a signed-off recommendation can be reopened")
+    if not reason.strip():
+        raise RefusedChange("Enter why it is being reopened")
+    record = save_with_history(
+        SignOff(
+            recommendation=current,
+            update=latest.update,
+            outcome=SignOff.Outcome.REOPENED,
+            reason=reason.strip(),
+            recorded_by=_person(user),
+            recorded_at=timezone.now(),
+        ),
+        user=user,
+        reason="Reopened",
+    )
+    refresh_latest_progress([current.pk])
+    return record
+
+
+# --------------------------------------------------------------------------
+# The committee's view of each update
+# --------------------------------------------------------------------------
+
+
+@transaction.atomic
+def mark_not_adequate(
+    *, update: ProgressUpdate, user: AbstractBaseUser | None, comment: str
+) -> UpdateAssessment:
+    """The committee finds an update not adequate: it goes back to the lead officer for a new one."""
+    _lock_recommendation(update.recommendation_id)
+    if not comment.strip():
+        raise RefusedChange("Enter what the committee found lacking in the update")
+    if UpdateAssessment.objects.filter(update_id=update.pk).exists():
+        raise RefusedChange("This update is already marked not adequate")
+    latest = LatestProgress.objects.filter(recommendation_id=update.recommendation_id).first()
+    if latest is None or latest.update_id != update.pk:
+        raise RefusedChange("Only the latest update can be sent back: a newer one has been given since")
+    record = save_with_history(
+        UpdateAssessment(
+            recommendation_id=update.recommendation_id,
+            update=update,
+            comment=comment.strip(),
+            recorded_by=_person(user),
+            recorded_at=timezone.now(),
+        ),
+        user=user,
+        reason="Update marked not adequate and sent back to the lead officer",
+    )
+    refresh_latest_progress([update.recommendation_id])
+    return record
+
+
+# --------------------------------------------------------------------------
+# Evidence files
+# --------------------------------------------------------------------------
+
+
+def check_evidence_file(name: str, data: bytes) -> tuple[str, str]:
+    """The file's cleaned name and the content type it is served as; RefusedChange if it may not be kept."""
+    cleaned = "".join(ch for ch in name.replace("\\", "/").rsplit("/", 1)[-1] if ch.isprintable()).strip()
+    cleaned = cleaned[-200:] if len(cleaned) > 200 else cleaned
+    extension = cleaned.rsplit(".", 1)[-1].lower() if "." in cleaned else ""
+    if extension not in EvidenceFile.KINDS:
+        kinds = ", ".join(sorted(EvidenceFile.KINDS))
+        raise RefusedChange(f"The file must be one of these types: {kinds}")
+    if not data:
+        raise RefusedChange(f"{cleaned} is empty")
+    if len(data) > EvidenceFile.MAX_SIZE:
+        raise RefusedChange(f"The file must be smaller than {EvidenceFile.MAX_SIZE // (1024 * 1024)} MB")
+    content_type, starts = EvidenceFile.KINDS[extension]
+    if starts and not data.startswith(starts):
+        raise RefusedChange(f"{cleaned} is not a real .{extension} file")
+    if not starts and b"\x00" in data[:8192]:
+        raise RefusedChange(f"{cleaned} is not a text file")
+    return cleaned, content_type
+
+
+@transaction.atomic
+def attach_evidence(
+    *, update: ProgressUpdate, user: AbstractBaseUser | None, name: str, data: bytes
+) -> EvidenceFile:
+    """Keep a file as evidence for an update, in the database."""
+    cleaned, content_type = check_evidence_file(name, data)
+    _lock_recommendation(update.recommendation_id)
+    return save_with_history(
+        EvidenceFile(
+            recommendation_id=update.recommendation_id,
+            update=update,
+            name=cleaned,
+            content_type=content_type,
+            size=len(data),
+            data=data,
+            uploaded_by=_person(user),
+            uploaded_at=timezone.now(),
+        ),
+        user=user,
+        reason=f"Attached {cleaned} as evidence",
+    )
+
+
+# --------------------------------------------------------------------------
+# Escalation
+# --------------------------------------------------------------------------
+
+
+def next_escalation_step(recommendation: Recommendation) -> EscalationStep | None:
+    """The council's next step on the ladder for it: the first in order not yet taken (None: all taken)."""
+    taken = Escalation.objects.filter(recommendation=recommendation).values("step_id")
+    return (
+        EscalationStep.objects.filter(council_id=recommendation.review.council_id, retired=False)
+        .exclude(pk__in=taken)
+        .order_by("position", "id")
+        .first()
+    )
+
+
+@transaction.atomic
+def escalate(
+    *,
+    recommendation: Recommendation,
+    user: AbstractBaseUser | None,
+    step_id: int,
+    taken_on: datetime.date,
+    note: str,
+    today: datetime.date | None = None,
+) -> Escalation:
+    """Take the next step of the council's escalation ladder for an overdue, stalled or sent-back item."""
+    current = _lock_recommendation(recommendation.pk)
+    today = today or timezone.localdate()
+    if not note.strip():
+        raise RefusedChange("Enter what was sent or decided")
+    if not Recommendation.objects.escalatable(today).filter(pk=current.pk).exists():
+        raise RefusedChange(
+            "Only an item that is overdue, stalled or sent back by the committee can be escalated"
+        )
+    step = next_escalation_step(current)
+    if step is None:
+        raise RefusedChange("Every step of the council's escalation ladder has been taken for it")
+    if step.pk != step_id:
+        raise RefusedChange("Someone else escalated it first: check where it stands, and try again")
+    return save_with_history(
+        Escalation(
+            recommendation=current,
+            step=step,
+            taken_on=taken_on,
+            note=note.strip(),
+            recorded_by=_person(user),
+            recorded_at=timezone.now(),
+        ),
+        user=user,
+        reason=f"Escalated: {step.name}",
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import target_views, views
+from . import completion_views, target_views, views
 
 app_name = "recommendations"
 
@@ -17,4 +17,9 @@ urlpatterns = [
     path(prefix + "target/", target_views.set_target, name="target"),
     path(prefix + "extensions/new/", target_views.request_extension, name="request-extension"),
     path(prefix + "extensions/<int:pk>/", target_views.decide_extension, name="decide-extension"),
+    path(prefix + "sign-off/", completion_views.sign_off, name="sign-off"),
+    path(prefix + "reopen/", completion_views.reopen, name="reopen"),
+    path(prefix + "updates/<int:pk>/not-adequate/", completion_views.not_adequate, name="not-adequate"),
+    path(prefix + "escalate/", completion_views.escalate, name="escalate"),
+    path(prefix + "evidence/<int:pk>/", completion_views.evidence_file, name="evidence-file"),
 ]

@@ -3,6 +3,7 @@ from itertools import chain
 
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Count, Exists, F, Q
 from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from common.exports import csv_lines
 from councils.access import get_council_for_user
-from councils.models import Council
+from councils.models import Council, EscalationStep
 from reviews.models import Review, UpdateRound
 
 from . import dashboard, services
@@ -19,7 +20,15 @@ from .access import get_recommendation_for_user
 from .filters import RecommendationFilter
 from .forms import CabinetResponseForm, LeadOfficerForm, ProgressUpdateForm, ThemesForm
 from .history import history_of
-from .models import DECISION_KEYS, STATUS_KEYS, CabinetResponse, Recommendation
+from .models import (
+    DECISION_KEYS,
+    STATUS_KEYS,
+    CabinetResponse,
+    LatestProgress,
+    ProgressUpdate,
+    Recommendation,
+    SignOff,
+)
 
 # The fields of a record that its form edits.
 UPDATE_FIELDS = ("status", "outcome_reason", "forecast", "text", "update_date", "round", "evidence")
@@ -83,9 +92,9 @@ def detail(request, council_slug, review_slug, position):
         "recommendation": recommendation,
         "review": recommendation.review,
         "response": getattr(recommendation, "cabinet_response", None),
-        "updates": recommendation.updates.select_related("round__committee", "author").order_by(
-            "-update_date", "-id"
-        ),
+        "updates": recommendation.updates.select_related("round__committee", "author")
+        .prefetch_related("files", "assessments__recorded_by")
+        .order_by(F("update_date").desc(nulls_last=True), "-id"),
         "evidence": recommendation.evidence_links.select_related("source_document"),
         "themes": list(recommendation.themes.all()),
         "history": history_of(recommendation),
@@ -96,7 +105,34 @@ def detail(request, council_slug, review_slug, position):
         "standing": _standing(recommendation),
     }
     context["pending_extension"] = next((e for e in context["extensions"] if e.is_pending), None)
+    context.update(_completion(recommendation))
+    context.update(_ladder(recommendation, context["standing"]))
     return render(request, "recommendations/detail.html", context)
+
+
+def _completion(recommendation):
+    """The officer's report beside the committee's assessment of it."""
+    latest = LatestProgress.objects.select_related("update").filter(recommendation=recommendation).first()
+    reported = latest is not None and latest.status in ProgressUpdate.Status.finished()
+    assessment = latest.assessment if latest is not None else ""
+    return {
+        "latest": latest,
+        "reported_finished": reported,
+        "awaiting_sign_off": reported and not assessment,
+        "is_signed_off": reported and assessment == SignOff.Outcome.SIGNED_OFF,
+        "sign_offs": list(recommendation.sign_offs.select_related("recorded_by", "update")),
+    }
+
+
+def _ladder(recommendation, standing):
+    """The council's escalation ladder for it: each step, and the escalation that took it (or None)."""
+    taken = {e.step_id: e for e in recommendation.escalations.select_related("step", "recorded_by")}
+    steps = list(EscalationStep.objects.filter(council_id=recommendation.review.council_id, retired=False))
+    ladder = [(step, taken.pop(step.pk, None)) for step in steps]
+    # Steps taken before the council took them off its ladder stay, first.
+    ladder[:0] = [(escalation.step, escalation) for escalation in taken.values()]
+    next_step = next((step for step, escalation in ladder if escalation is None), None)
+    return {"ladder": ladder, "next_step": next_step, "escalatable": standing["is_escalatable"]}
 
 
 def _standing(recommendation):
@@ -106,7 +142,8 @@ def _standing(recommendation):
     return (
         one.with_standing(today)
         .annotate(is_slipped=Exists(one.slipped(today)))
-        .values("is_overdue", "is_update_late", "is_stalled", "is_slipped")
+        .annotate(is_escalatable=Exists(one.escalatable(today)))
+        .values("is_overdue", "is_update_late", "is_stalled", "is_slipped", "is_escalatable")
         .get()
     )
 
@@ -121,14 +158,19 @@ def add_update(request, council_slug, review_slug, position):
     owed = Recommendation.objects.filter(pk=recommendation.pk).with_owed_round().values("owed_round_id")
     form = ProgressUpdateForm(
         request.POST if request.method == "POST" else None,
+        request.FILES if request.method == "POST" else None,
         review=review,
         initial={"round": owed[0]["owed_round_id"]},
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        services.record_update(
-            recommendation=recommendation, user=request.user, **{name: data[name] for name in UPDATE_FIELDS}
-        )
+        with transaction.atomic():
+            update = services.record_update(
+                recommendation=recommendation,
+                user=request.user,
+                **{name: data[name] for name in UPDATE_FIELDS},
+            )
+            _attach(request, update, data["evidence_files"])
         messages.success(request, f"Your update on recommendation {recommendation.label} has been saved.")
         return redirect(recommendation)
     return render(
@@ -136,6 +178,11 @@ def add_update(request, council_slug, review_slug, position):
         "recommendations/update_form.html",
         {"form": form, "recommendation": recommendation, "review": review},
     )
+
+
+def _attach(request, update, files):
+    for name, content in files:
+        services.attach_evidence(update=update, user=request.user, name=name, data=content)
 
 
 @require_http_methods(["GET", "POST"])
@@ -146,7 +193,10 @@ def edit_update(request, council_slug, review_slug, position, pk):
     update = get_object_or_404(recommendation.updates.select_related("round"), pk=pk)
     initial = {name: getattr(update, name) for name in (*UPDATE_FIELDS, "version")}
     form = ProgressUpdateForm(
-        request.POST if request.method == "POST" else None, review=recommendation.review, initial=initial
+        request.POST if request.method == "POST" else None,
+        request.FILES if request.method == "POST" else None,
+        review=recommendation.review,
+        initial=initial,
     )
     context = {
         "form": form,
@@ -158,7 +208,9 @@ def edit_update(request, council_slug, review_slug, position, pk):
         data = form.cleaned_data
         fields = {name: data[name] for name in UPDATE_FIELDS}
         try:
-            services.edit_update(update=update, user=request.user, version=data["version"], **fields)
+            with transaction.atomic():
+                services.edit_update(update=update, user=request.user, version=data["version"], **fields)
+                _attach(request, update, data["evidence_files"])
         except services.StaleEdit as stale:
             retry = ProgressUpdateForm(
                 _at_version(request.POST, stale.current.version), review=recommendation.review

@@ -23,6 +23,9 @@ class Review(models.Model):
     slug = models.SlugField(max_length=100, unique=True)
     # When the committee made the recommendations (Oxford: "made on 03/11/2020").
     recommended_date = models.DateField(null=True, blank=True)
+    # When the executive's response is due: the recommended date and the council's period for responses,
+    # kept here by the services that change either; empty where the recommended date is not known.
+    response_due_date = models.DateField(null=True, blank=True)
     # When the review's report is dated, in the papers' words ("September 2012").
     report_dated = models.CharField(max_length=100, blank=True)
     # When the recommendations were endorsed, where a paper says so.

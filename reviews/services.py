@@ -8,6 +8,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
+from common.dates import add_months
 from common.history import save_with_history
 from common.slugs import unique_slug
 from councils.models import Committee, Council
@@ -21,14 +22,43 @@ def add_review(
 ) -> Review:
     """A new review of the council, with a slug no other review has."""
     review = Review(council=council, title=title, slug=unique_slug(Review.objects.all(), title), **fields)
+    review.response_due_date = response_due(review)
     return save_with_history(review, user=user, reason=reason)
+
+
+def response_due(review: Review) -> datetime.date | None:
+    """When the executive's response to the review is due: its council's period after the recommendations
+    were made; None where that date is not known (no deadline is invented)."""
+    if review.recommended_date is None:
+        return None
+    return add_months(review.recommended_date, review.council.response_period_months)
 
 
 @transaction.atomic
 def edit_review(*, review: Review, user: AbstractBaseUser | None, reason: str, **fields: Any) -> Review:
     for name, value in fields.items():
         setattr(review, name, value)
+    review.response_due_date = response_due(review)
     return save_with_history(review, user=user, reason=reason)
+
+
+@transaction.atomic
+def move_response_deadlines(*, council: Council, user: AbstractBaseUser | None) -> int:
+    """Work the due dates of the council's reviews out again (its period changed): how many moved."""
+    moved = 0
+    for review in Review.objects.select_related("council").filter(
+        council=council, recommended_date__isnull=False
+    ):
+        due = response_due(review)
+        if due != review.response_due_date:
+            review.response_due_date = due
+            save_with_history(
+                review,
+                user=user,
+                reason=f"Response due date moved: the council now gives {council.response_period_months} month(s)",
+            )
+            moved += 1
+    return moved
 
 
 @transaction.atomic

@@ -14,6 +14,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from councils import services as councils_services
 from importing.layouts import read_paper
 from importing.models import PendingImport
 from recommendations import services
@@ -100,6 +101,16 @@ recommendations:request-extension   GET   302 403 200 200 404 200
 recommendations:request-extension   POST  302 403 200 200 404 200
 recommendations:decide-extension    GET   302 403 403 200 404 200
 recommendations:decide-extension    POST  302 403 403 200 404 200
+recommendations:sign-off            GET   302 403 403 200 404 200
+recommendations:sign-off            POST  302 403 403 200 404 200
+recommendations:reopen              GET   302 403 403 200 404 200
+recommendations:reopen              POST  302 403 403 200 404 200
+recommendations:not-adequate        GET   302 403 403 200 404 200
+recommendations:not-adequate        POST  302 403 403 200 404 200
+recommendations:escalate            GET   302 403 403 200 404 200
+recommendations:escalate            POST  302 403 403 200 404 200
+recommendations:evidence-file       GET   302 200 200 200 404 200
+recommendations:evidence-file       POST  302 405 405 405 405 405
 admin:index                         GET   302 302 302 302 302 200
 """
 EXPECTED = {}
@@ -161,6 +172,14 @@ def world(db, testshire, otherton, alice, olive, adam, oscar, review, recommenda
     extension = services.request_extension(
         recommendation=second, user=olive, date=datetime.date(2030, 9, 30), reason="The builder is late."
     )
+    # A third, reported complete and waiting for the committee's sign-off, with a file as evidence.
+    third = make_recommendation(review, 3, "That the Council repaints the library.")
+    done = services.record_update(recommendation=third, user=olive, text="Repainted.", status="completed")
+    kept = services.attach_evidence(update=done, user=olive, name="invoice.txt", data=b"Paid in full.")
+    # The council's escalation ladder, which the first recommendation (never updated) may climb.
+    councils_services.set_escalation_steps(
+        council=testshire, user=adam, names=["Reminder to the lead officer"]
+    )
     council, slugs = testshire.slug, (testshire.slug, review.slug)
     rec = (*slugs, recommendation.position)
     args = {
@@ -191,6 +210,11 @@ def world(db, testshire, otherton, alice, olive, adam, oscar, review, recommenda
         "recommendations:target": [*rec],
         "recommendations:request-extension": [*rec],
         "recommendations:decide-extension": [*slugs, second.position, extension.pk],
+        "recommendations:sign-off": [*slugs, third.position],
+        "recommendations:reopen": [*rec],
+        "recommendations:not-adequate": [*rec, update.pk],
+        "recommendations:escalate": [*rec],
+        "recommendations:evidence-file": [*slugs, third.position, kept.pk],
         "admin:index": [],
     }
     for name in url_names():

@@ -126,11 +126,13 @@ def test_the_recommendation_page_shows_text_response_updates_and_history(
     client.force_login(alice)
 
     # session, user, recommendation, the person's role, updates, evidence,
-    # themes, extensions, its standing (overdue, slipped, late, stalled; its
-    # target dates are read only where it has one), then the history of the
-    # recommendation (with its themes), response, updates, evidence, target
-    # dates and extensions
-    with django_assert_num_queries(16):
+    # themes, extensions, its standing (overdue, slipped, late, stalled,
+    # escalatable; its target dates are read only where it has one), the
+    # evidence files and assessments of the updates, its latest progress and
+    # sign-offs, the escalation ladder and the steps taken; then the history of
+    # the recommendation (with its themes), response, updates, evidence, target
+    # dates, extensions, sign-offs, assessments, evidence files and escalations
+    with django_assert_num_queries(26):
         response = client.get(recommendation.get_absolute_url())
 
     page = response.content.decode()

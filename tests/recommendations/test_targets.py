@@ -6,9 +6,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from common.dates import months_before
 from councils import services as council_services
 from recommendations import dashboard, services
-from recommendations.models import ExtensionRequest, Recommendation, TargetDate, months_before
+from recommendations.models import ExtensionRequest, Recommendation, TargetDate
 from tests.conftest import make_recommendation, make_update
 
 TODAY = timezone.localdate()
