@@ -123,6 +123,36 @@ class RecommendationFilter(django_filters.FilterSet):
         label="Stalled (no recent update)",
         method="filter_flag",
     )
+    forecast = django_filters.MultipleChoiceFilter(
+        field_name="latest_progress__forecast",
+        choices=ProgressUpdate.Forecast.choices,
+        widget=Checkboxes,
+        label="Forecast",
+    )
+    awaiting_sign_off = django_filters.BooleanFilter(
+        field_name="awaiting_sign_off",
+        widget=forms.CheckboxInput,
+        label="Reported complete, awaiting sign-off",
+        method="filter_flag",
+    )
+    signed_off = django_filters.BooleanFilter(
+        field_name="signed_off", widget=forms.CheckboxInput, label="Signed off", method="filter_flag"
+    )
+    sent_back = django_filters.BooleanFilter(
+        field_name="sent_back",
+        widget=forms.CheckboxInput,
+        label="Update sent back by the committee",
+        method="filter_flag",
+    )
+    escalated = django_filters.BooleanFilter(
+        field_name="escalated", widget=forms.CheckboxInput, label="Escalated", method="filter_flag"
+    )
+    response_late = django_filters.BooleanFilter(
+        field_name="response_late",
+        widget=forms.CheckboxInput,
+        label="Response late (after the review's due date)",
+        method="filter_flag",
+    )
     sort = django_filters.OrderingFilter(
         fields=[
             ("review__council__name", "council"),
@@ -174,12 +204,17 @@ class RecommendationFilter(django_filters.FilterSet):
             return queryset
         today = timezone.localdate()
         rules = {
-            "is_overdue": queryset.overdue,
-            "slipped": queryset.slipped,
-            "is_update_late": queryset.update_late,
-            "is_stalled": queryset.stalled,
+            "is_overdue": lambda: queryset.overdue(today),
+            "slipped": lambda: queryset.slipped(today),
+            "is_update_late": lambda: queryset.update_late(today),
+            "is_stalled": lambda: queryset.stalled(today),
+            "awaiting_sign_off": queryset.awaiting_sign_off,
+            "signed_off": queryset.signed_off,
+            "sent_back": queryset.sent_back,
+            "escalated": queryset.escalated,
+            "response_late": lambda: queryset.response_late(today),
         }
-        return rules[name](today)
+        return rules[name]()
 
     def filter_no_update_since(self, queryset, name, value):
         return queryset.filter(Q(last_updated_date__lt=value) | Q(last_updated_date__isnull=True))

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import completion_views, target_views, views
+from . import completion_views, responses_views, target_views, views
 
 app_name = "recommendations"
 
@@ -8,6 +8,7 @@ prefix = "councils/<slug:council_slug>/reviews/<slug:review_slug>/recommendation
 
 urlpatterns = [
     path("recommendations/", views.list_recommendations, name="list"),
+    path("responses/", responses_views.responses, name="responses"),
     path(prefix, views.detail, name="detail"),
     path(prefix + "updates/new/", views.add_update, name="add-update"),
     path(prefix + "updates/<int:pk>/edit/", views.edit_update, name="edit-update"),

@@ -4,7 +4,7 @@ from itertools import chain
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count, Exists, F, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -29,6 +29,8 @@ from .models import (
     Recommendation,
     SignOff,
 )
+from .responses import standing as response_standing
+from .responses import with_response
 
 # The fields of a record that its form edits.
 UPDATE_FIELDS = ("status", "outcome_reason", "forecast", "text", "update_date", "round", "evidence")
@@ -44,7 +46,7 @@ RESPONSE_FIELDS = (
 
 def _reviews_with_counts(reviews):
     return (
-        reviews.select_related("council", "committee")
+        with_response(reviews.select_related("council", "committee"))
         .annotate(
             recommendation_count=Count("recommendations", distinct=True),
             agreed_count=Count(
@@ -73,7 +75,10 @@ def home(request):
 def council(request, slug):
     """A council's page: its dashboard and its reviews, newest first."""
     council, role = get_council_for_user(request.user, slug)
-    reviews = _reviews_with_counts(council.reviews.all())
+    today = timezone.localdate()
+    reviews = list(_reviews_with_counts(council.reviews.all()))
+    for review in reviews:
+        review.response = response_standing(review, today)
     context = {
         "council": council,
         "can_manage": role.can_manage,
@@ -359,19 +364,22 @@ def edit_themes(request, council_slug, review_slug, position):
 
 @require_safe
 def mine(request):
-    """The recommendations this person leads, those owing an update for an open round first."""
+    """The recommendations this person leads: those the committee sent back first, then those owing an
+    update for an open round."""
     recommendations = list(
         Recommendation.objects.for_user(request.user)
         .filter(lead_officer=request.user)
         .select_related("review__council", "cabinet_response")
         .with_progress()
         .with_owed_round()
+        .annotate(is_sent_back=Exists(Recommendation.objects.sent_back().filter(pk=OuterRef("pk"))))
     )
     rounds = UpdateRound.objects.in_bulk({r.owed_round_id for r in recommendations if r.owed_round_id})
     groups: dict[Review, list[Recommendation]] = {}
     for recommendation in sorted(
         recommendations,
         key=lambda r: (
+            not r.is_sent_back,
             not r.owed_round_id,
             r.last_updated_date or datetime.date.min,
             r.review.title,

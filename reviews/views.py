@@ -5,17 +5,19 @@ from django.db.models import Exists, OuterRef
 from django.db.models.functions import Length
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from papers import registry
 from recommendations import dashboard
 from recommendations.models import ProgressUpdate, Recommendation
+from recommendations.responses import ResponseStanding, with_response
 
 from . import services
 from .access import get_review_for_user, get_round
 from .forms import OpenRoundForm
-from .models import SourceDocument
+from .models import Review, SourceDocument
 
 
 @require_safe
@@ -28,8 +30,12 @@ def detail(request, council_slug, slug):
         .order_by("position")
     )
     rounds = list(review.rounds.select_related("committee").order_by("-meeting_date"))
+    answered = with_response(Review.objects.filter(pk=review.pk)).values("responded_on", "has_response").get()
     context = {
         "review": review,
+        "response": ResponseStanding(
+            review.response_due_date, answered["responded_on"], answered["has_response"], timezone.localdate()
+        ),
         "can_manage": role.can_manage,
         "recommendations": recommendations,
         "rounds": rounds,

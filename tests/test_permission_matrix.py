@@ -33,6 +33,8 @@ logout                              GET   302 405 405 405 405 405
 logout                              POST  302 302 302 302 302 302
 my-recommendations                  GET   302 200 200 200 200 200
 my-recommendations                  POST  302 405 405 405 405 405
+recommendations:responses           GET   302 200 200 200 200 200
+recommendations:responses           POST  302 405 405 405 405 405
 council                             GET   302 200 200 200 404 200
 council                             POST  302 405 405 405 405 405
 councils:people                     GET   302 403 403 200 404 200
@@ -187,6 +189,7 @@ def world(db, testshire, otherton, alice, olive, adam, oscar, review, recommenda
         "login": [],
         "logout": [],
         "my-recommendations": [],
+        "recommendations:responses": [],
         "recommendations:list": [],
         "council": [council],
         "councils:people": [council],
