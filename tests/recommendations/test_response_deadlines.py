@@ -139,3 +139,29 @@ def test_the_filters_for_late_responses_sign_off_sent_back_escalated_and_forecas
         *late.recommendations.all(),
         *awaited.recommendations.all(),
     }
+
+
+def test_the_seed_papers_show_what_they_say_and_nothing_invented(client, seeded):
+    from django.contrib.auth import get_user_model
+
+    from reviews.models import Review
+
+    oxford = Review.objects.get(council__name="Oxford City Council")
+    southwark = Review.objects.get(council__name="Southwark Council")
+    oxfordshire = Review.objects.get(council__name="Oxfordshire County Council")
+    client.force_login(get_user_model().objects.create_superuser("root", password="x"))
+
+    # Oxford's recommendations were made on 3 November 2020; its responses carry no date, so whether they
+    # came on time is not known, and nothing calls them late.
+    assert oxford.response_due_date == datetime.date(2021, 1, 3)
+    assert "Responded, date not recorded" in client.get(oxford.get_absolute_url()).content.decode()
+    assert not Recommendation.objects.response_late(TODAY).exists()
+    # Oxfordshire's and Southwark's papers do not say when theirs were made: no deadline.
+    assert oxfordshire.response_due_date is None and southwark.response_due_date is None
+    # Southwark's updates give no targets, and none is made up.
+    assert southwark.recommendations.count() == 12
+    assert not Recommendation.objects.filter(target_date__isnull=False).exists()
+    assert (
+        not Recommendation.objects.awaiting_sign_off().exists()
+        and not Recommendation.objects.signed_off().exists()
+    )
