@@ -12,7 +12,7 @@ from common.history import delete_with_history, save_with_history
 from common.slugs import unique_slug
 
 from .models import Committee, Council, EscalationStep, Membership, Role
-from .signals import settings_changed
+from .signals import member_removed, settings_changed
 
 
 @transaction.atomic
@@ -161,4 +161,7 @@ def set_role(*, membership: Membership, user: AbstractBaseUser | None, role: Rol
 
 @transaction.atomic
 def remove_member(*, membership: Membership, user: AbstractBaseUser | None) -> None:
+    """Take the person out of the council; the apps above let go of what they held there (their lead
+    officer assignments), with history, in the same transaction."""
     delete_with_history(membership, user=user, reason="Removed from the council")
+    member_removed.send(sender=Membership, council=membership.council, person=membership.user, user=user)

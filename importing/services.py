@@ -356,6 +356,19 @@ class _PaperImport:
         self.outcome = PaperOutcome(name=paper.name, layout=self.parsed.layout)
         self.history: dict[str, Any] = {"user": user, "reason": self.reason}
 
+    def already_imported(self, existing: SourceDocument) -> str:
+        """How the paper was imported before, as far as the person importing it may see: another council's
+        file, and who imported it, are not theirs to know."""
+        user = self.history["user"]
+        # The commands' system users are not people signed in: whoever runs a command may see everything.
+        person = user is not None and user.is_active
+        if person and not Council.objects.for_user(user).filter(pk=existing.council_id).exists():
+            return "already imported by another council"
+        return (
+            f"already imported as {existing.name} on {timezone.localtime(existing.imported_at):%-d %B %Y} "
+            f"by {existing.imported_by}"
+        )
+
     def fail(self, message: str, line: int | None = None) -> NoReturn:
         where = f", line {line}" if line else ""
         raise PaperError(f"{self.paper.name}{where}: {message}")
@@ -365,10 +378,7 @@ class _PaperImport:
             SourceDocument.objects.filter(checksum=self.paper.checksum).select_related("imported_by").first()
         )
         if existing:
-            self.outcome.already_imported = (
-                f"already imported as {existing.name} on {timezone.localtime(existing.imported_at):%-d %B %Y} "
-                f"by {existing.imported_by}"
-            )
+            self.outcome.already_imported = self.already_imported(existing)
             return self.outcome
         parsed = self.parsed
         self.council, self.outcome.council_created = council_services.find_or_add_council(

@@ -3,3 +3,13 @@ from django.apps import AppConfig
 
 class RecommendationsConfig(AppConfig):
     name = "recommendations"
+
+    def ready(self):
+        from councils.signals import member_removed
+
+        from . import services
+
+        def release_leads(sender, council, person, user, **kwargs):
+            services.release_lead_officer(council=council, officer=person, user=user)
+
+        member_removed.connect(release_leads, dispatch_uid="recommendations-release-leads", weak=False)

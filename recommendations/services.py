@@ -23,7 +23,7 @@ from simple_history.utils import bulk_create_with_history
 
 from common.history import delete_with_history, save_with_history
 from common.slugs import unique_slug
-from councils.models import EscalationStep
+from councils.models import Council, EscalationStep
 from reviews.models import Review, SourceDocument
 
 from .models import (
@@ -134,6 +134,21 @@ def assign_lead_officer(
     current.version += 1
     name = (officer.get_full_name() or officer.username) if officer else "nobody"
     return save_with_history(current, user=user, reason=f"Lead officer set to {name}")
+
+
+@transaction.atomic
+def release_lead_officer(*, council: Council, officer: User, user: AbstractBaseUser | None) -> int:
+    """Someone removed from a council leads nothing there any more: each assignment cleared, with history."""
+    released = 0
+    for recommendation in Recommendation.objects.select_for_update().filter(
+        review__council=council, lead_officer=officer
+    ):
+        recommendation.lead_officer = None
+        recommendation.version += 1
+        name = officer.get_full_name() or officer.username
+        save_with_history(recommendation, user=user, reason=f"Lead officer cleared: {name} left the council")
+        released += 1
+    return released
 
 
 @transaction.atomic

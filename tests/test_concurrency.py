@@ -5,7 +5,6 @@ Each trial starts two requests on two threads (two database connections) behind 
 PostgreSQL every write path runs 100 trials; SQLite, which takes one writer at a time, runs fewer.
 """
 
-import datetime
 import threading
 
 import pytest
