@@ -92,7 +92,7 @@ class RecommendationFilter(django_filters.FilterSet):
     theme = django_filters.ModelChoiceFilter(
         field_name="themes",
         to_field_name="slug",
-        queryset=Theme.objects.all(),
+        queryset=Theme.objects.none(),
         empty_label="Any theme",
         label="Theme",
     )
@@ -175,6 +175,7 @@ class RecommendationFilter(django_filters.FilterSet):
         self.user = user
         councils = Council.objects.for_user(user)
         self.filters["council"].queryset = councils
+        self.filters["theme"].queryset = Theme.objects.used_in(councils)
         self.filters["review"].queryset = Review.objects.filter(council__in=councils).select_related(
             "council"
         )

@@ -195,7 +195,7 @@ class LeadOfficerForm(GovukForm):
 
 class ThemesForm(GovukForm):
     themes = forms.ModelMultipleChoiceField(
-        queryset=Theme.objects.all(),
+        queryset=Theme.objects.none(),
         required=False,
         widget=Checkboxes,
         label="Choose the themes",
@@ -208,6 +208,12 @@ class ThemesForm(GovukForm):
         required=False,
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, council, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The themes this council uses: another council's are not offered, or named.
+        field = cast("forms.ModelMultipleChoiceField[Theme]", self.fields["themes"])
+        field.queryset = Theme.objects.used_in([council])
 
     def clean_new_themes(self):
         names = [name.strip() for name in self.cleaned_data["new_themes"].split(",") if name.strip()]

@@ -183,11 +183,26 @@ NO_RESPONSE = "none"
 NO_STATUS = "none"
 
 
+class ThemeQuerySet(models.QuerySet):
+    def used_in(self, councils):
+        """The themes the recommendations of these councils have, and those no recommendation has yet:
+        what their people are shown (another council's themes would name its work)."""
+        links = Recommendation.themes.through.objects
+        used = links.filter(recommendation__review__council__in=councils).values("theme_id")
+        return self.filter(Q(pk__in=used) | ~Q(pk__in=links.values("theme_id")))
+
+
 class Theme(models.Model):
-    """A subject that recommendations share across reviews and councils (housing, training, ...)."""
+    """A subject that recommendations share across reviews and councils (housing, training, ...).
+
+    Its name is one across councils, so that figures can be compared; but each
+    council's people are offered only the themes their council uses.
+    """
 
     name = models.CharField(max_length=100, unique=True)
     slug = models.SlugField(max_length=100, unique=True)
+
+    objects = ThemeQuerySet.as_manager()
 
     history = HistoricalRecords()
 

@@ -338,7 +338,11 @@ def edit_themes(request, council_slug, review_slug, position):
         request.user, council_slug, review_slug, position, edit=True
     )
     initial = {"themes": list(recommendation.themes.all()), "version": recommendation.version}
-    form = ThemesForm(request.POST if request.method == "POST" else None, initial=initial)
+    form = ThemesForm(
+        request.POST if request.method == "POST" else None,
+        initial=initial,
+        council=recommendation.review.council,
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.set_themes(

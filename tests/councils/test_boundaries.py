@@ -63,3 +63,28 @@ def test_someone_removed_from_a_council_leads_nothing_there_any_more(
     assert Recommendation.objects.get(pk=theirs.pk).lead_officer == olive  # another council's stays
     cleared = Recommendation.history.filter(id=mine.pk).latest()
     assert cleared.history_user == adam and "left the council" in cleared.history_change_reason
+
+
+def test_another_councils_themes_are_neither_offered_nor_filterable(client, olive, review, otherton):
+    from recommendations.models import Theme
+
+    ours, unused, theirs = (
+        Theme.objects.create(name=n, slug=n.lower()) for n in ("Refuges", "Housing", "Secret plan")
+    )
+    make_recommendation(review, 1).themes.add(ours)
+    other_review = review.__class__.objects.create(council=otherton, title="Parks", slug="parks")
+    make_recommendation(other_review, 1).themes.add(theirs)
+    client.force_login(olive)
+
+    form_page = client.get(
+        reverse("recommendations:themes", args=[review.council.slug, review.slug, 1])
+    ).content.decode()
+    list_page = client.get(reverse("recommendations:list")).content.decode()
+
+    for page in (form_page, list_page):
+        assert "Refuges" in page and "Housing" in page and "Secret plan" not in page
+    refused = client.post(
+        reverse("recommendations:themes", args=[review.council.slug, review.slug, 1]),
+        {"themes": [theirs.pk], "new_themes": "", "version": 1},
+    )
+    assert refused.status_code == 200 and "Select themes from the list" in refused.content.decode()
