@@ -38,6 +38,9 @@ class Dashboard:
     attention: list = field(default_factory=list)
     changed: list = field(default_factory=list)
     movement: list[Figure] = field(default_factory=list)
+    # What the committee has done with them: awaiting sign-off, signed off, sent back, escalated, and
+    # the responses and targets that came late.
+    follow_through: list[Figure] = field(default_factory=list)
 
     @property
     def chart_height(self):
@@ -50,13 +53,39 @@ def list_url(scope, **filters):
     return reverse("recommendations:list") + ("?" + urlencode(params) if params else "")
 
 
+def _how_many(recommendations):
+    """How many there are, as a value the database works out once (the query is not correlated)."""
+    return Coalesce(
+        Subquery(
+            recommendations.order_by()
+            .annotate(all=Value(1))
+            .values("all")
+            .annotate(n=Count("pk"))
+            .values("n")
+        ),
+        0,
+    )
+
+
+# The follow-through figures: the list filter that shows each, its label, and its rule.
+FOLLOW_THROUGH = [
+    ("awaiting_sign_off", "Reported complete, awaiting sign-off", lambda r, today: r.awaiting_sign_off()),
+    ("signed_off", "Signed off", lambda r, today: r.signed_off()),
+    ("sent_back", "Sent back", lambda r, today: r.sent_back()),
+    ("escalated", "Escalated", lambda r, today: r.escalated()),
+    ("response_late", "Response late", lambda r, today: r.response_late(today)),
+    ("slipped", "Target slipped", lambda r, today: r.slipped(today)),
+]
+
+
 def counts_query(recommendations, today=None):
     """One group per decision, latest and previous status, with how many are stalled and overdue; and how
     many have an update late.
 
     The grid, the headline figures and the movement all come from these few
-    rows. "Update late" is counted by a filter the database works out once (a
-    semi-join), not by a value per row, and comes with every row.
+    rows. "Update late" and the follow-through figures are each counted by a
+    filter the database works out once (a semi-join), not by a value per row,
+    and come with every row.
     """
     today = today or timezone.localdate()
     late = (
@@ -76,6 +105,7 @@ def counts_query(recommendations, today=None):
             stalled=Count("pk", filter=Q(is_stalled=True)),
             overdue=Count("pk", filter=Q(is_overdue=True)),
             update_late=Coalesce(Subquery(late), 0),
+            **{name: _how_many(rule(recommendations, today)) for name, _, rule in FOLLOW_THROUGH},
         )
     )
 
@@ -160,4 +190,8 @@ def build(recommendations, *, scope):
         attention=attention,
         changed=changed,
         movement=movement,
+        follow_through=[
+            Figure(label, groups[0][name] if groups else 0, list_url(scope, **{name: "true"}), name)
+            for name, label, _ in FOLLOW_THROUGH
+        ],
     )

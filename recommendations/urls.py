@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import completion_views, responses_views, target_views, views
+from . import completion_views, figures_views, responses_views, target_views, views
 
 app_name = "recommendations"
 
@@ -9,6 +9,14 @@ prefix = "councils/<slug:council_slug>/reviews/<slug:review_slug>/recommendation
 urlpatterns = [
     path("recommendations/", views.list_recommendations, name="list"),
     path("responses/", responses_views.responses, name="responses"),
+    # The figures committees are judged by: across one's councils, for a council, for a review.
+    path("figures/", figures_views.home, name="figures"),
+    path("councils/<slug:slug>/figures/", figures_views.council, name="council-figures"),
+    path(
+        "councils/<slug:council_slug>/reviews/<slug:slug>/figures/",
+        figures_views.review,
+        name="review-figures",
+    ),
     path(prefix, views.detail, name="detail"),
     path(prefix + "updates/new/", views.add_update, name="add-update"),
     path(prefix + "updates/<int:pk>/edit/", views.edit_update, name="edit-update"),

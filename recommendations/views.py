@@ -7,6 +7,7 @@ from django.db import transaction
 from django.db.models import Count, Exists, F, OuterRef, Q
 from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -15,7 +16,7 @@ from councils.access import get_council_for_user
 from councils.models import Council, EscalationStep
 from reviews.models import Review, UpdateRound
 
-from . import dashboard, services
+from . import dashboard, figures, services
 from .access import get_recommendation_for_user
 from .filters import RecommendationFilter
 from .forms import CabinetResponseForm, LeadOfficerForm, ProgressUpdateForm, ThemesForm
@@ -67,6 +68,9 @@ def home(request):
     context = {
         "councils": councils,
         "dashboard": dashboard.build(Recommendation.objects.for_user(request.user), scope={}),
+        "figures": figures.build(
+            Recommendation.objects.for_user(request.user), scope={}, url=reverse("recommendations:figures")
+        ),
     }
     return render(request, "recommendations/home.html", context)
 
@@ -85,6 +89,11 @@ def council(request, slug):
         "reviews": reviews,
         "dashboard": dashboard.build(
             Recommendation.objects.filter(review__council=council), scope={"council": slug}
+        ),
+        "figures": figures.build(
+            Recommendation.objects.filter(review__council=council),
+            scope={"council": slug},
+            url=reverse("recommendations:council-figures", args=[slug]),
         ),
     }
     return render(request, "recommendations/council.html", context)

@@ -5,12 +5,13 @@ from django.db.models import Exists, OuterRef
 from django.db.models.functions import Length
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from papers import registry
-from recommendations import dashboard
+from recommendations import dashboard, figures
 from recommendations.models import ProgressUpdate, Recommendation
 from recommendations.responses import ResponseStanding, with_response
 
@@ -44,6 +45,11 @@ def detail(request, council_slug, slug):
         "documents": review.source_documents.order_by("paper_date", "imported_at"),
         "dashboard": dashboard.build(
             Recommendation.objects.filter(review=review), scope={"review": review.slug}
+        ),
+        "figures": figures.build(
+            Recommendation.objects.filter(review=review),
+            scope={"review": review.slug},
+            url=reverse("recommendations:review-figures", args=[council_slug, slug]),
         ),
     }
     return render(request, "reviews/detail.html", context)

@@ -85,6 +85,12 @@ papers:covering-report-docx  GET   302 200 200 200 404 200
 papers:covering-report-docx  POST  302 405 405 405 405 405
 recommendations:list                GET   302 200 200 200 200 200
 recommendations:list                POST  302 405 405 405 405 405
+recommendations:figures             GET   302 200 200 200 200 200
+recommendations:figures             POST  302 405 405 405 405 405
+recommendations:council-figures     GET   302 200 200 200 404 200
+recommendations:council-figures     POST  302 405 405 405 405 405
+recommendations:review-figures      GET   302 200 200 200 404 200
+recommendations:review-figures      POST  302 405 405 405 405 405
 recommendations:detail              GET   302 200 200 200 404 200
 recommendations:detail              POST  302 405 405 405 405 405
 recommendations:add-update          GET   302 403 200 200 404 200
@@ -191,6 +197,9 @@ def world(db, testshire, otherton, alice, olive, adam, oscar, review, recommenda
         "my-recommendations": [],
         "recommendations:responses": [],
         "recommendations:list": [],
+        "recommendations:figures": [],
+        "recommendations:council-figures": [council],
+        "recommendations:review-figures": [*slugs],
         "council": [council],
         "councils:people": [council],
         "councils:change-role": [council, alice.memberships.get().pk],
@@ -257,6 +266,6 @@ def test_each_visitor_gets_the_expected_answer_everywhere(world, visitor):
 def test_council_b_sees_nothing_of_council_a_in_any_page(world, client):
     urls, people = world
     client.force_login(people["other"])
-    for name in ("home", "my-recommendations"):
+    for name in ("home", "my-recommendations", "recommendations:figures"):
         page = client.get(urls[name]).content.decode()
         assert "Testshire" not in page and "Review of Libraries" not in page

@@ -84,9 +84,10 @@ def test_the_review_page_lists_recommendations_with_decision_and_latest_status(
     client.force_login(alice)
 
     # session, user, review, the person's role, recommendations with their
-    # latest update, rounds, when the response came, papers, and the
-    # dashboard's three (the counts, overdue or stalled, changed)
-    with django_assert_num_queries(11):
+    # latest update, rounds, when the response came, papers, the dashboard's
+    # three (the counts, overdue or stalled, changed) and the figures' three
+    # (recommendations, sign-offs, reviews, each grouped)
+    with django_assert_num_queries(14):
         response = client.get(review.get_absolute_url())
 
     rows = list(response.context["recommendations"])
@@ -104,7 +105,7 @@ def test_the_review_page_query_count_does_not_grow_with_recommendations(
         recommendation = make_recommendation(review, position=number, decision=CabinetResponse.Decision.AGREE)
         make_update(recommendation=recommendation, text="Progress.", update_date="2024-01-01")
     client.force_login(alice)
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(14):
         client.get(review.get_absolute_url())
 
 

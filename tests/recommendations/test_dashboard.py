@@ -7,8 +7,11 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from recommendations import dashboard
+from councils import services as councils_services
+from recommendations import dashboard, services
+from recommendations.filters import RecommendationFilter
 from recommendations.models import CabinetResponse, Decision, Recommendation, Status
+from reviews import services as reviews_services
 from reviews.models import UpdateRound
 from tests.conftest import make_recommendation, make_review, make_update
 
@@ -115,3 +118,67 @@ def test_home_and_council_pages_carry_their_dashboards(mixed, client, alice, oth
     council = client.get(mixed.council.get_absolute_url()).context["dashboard"]
     assert home.total.count == council.total.count == 5  # nothing of Otherton
     assert "council=testshire-county-council" in council.agreed.url
+
+
+@pytest.fixture
+def followed(review, adam):
+    """One recommendation in each state of the committee's follow-through, and one in none."""
+
+    def done(position):
+        recommendation = make_recommendation(
+            review, position, f"Done {position}.", CabinetResponse.Decision.AGREE
+        )
+        make_update(recommendation=recommendation, status=Status.COMPLETED, text="Done.", update_date=TODAY)
+        return recommendation
+
+    done(1)  # awaiting sign-off
+    services.assess_completion(recommendation=done(2), user=adam, signed_off=True, meeting_date=TODAY)
+    services.assess_completion(
+        recommendation=done(3), user=adam, signed_off=False, meeting_date=TODAY, reason="No evidence."
+    )  # not accepted: sent back
+    lacking = make_recommendation(review, 4, "Lacking.", CabinetResponse.Decision.AGREE)
+    update = make_update(recommendation=lacking, status=Status.IN_PROGRESS, text="Thin.", update_date=TODAY)
+    services.mark_not_adequate(update=update, user=adam, comment="Say what was done.")
+    chased = make_recommendation(review, 5, "Never updated, so stalled.", CabinetResponse.Decision.AGREE)
+    (step,) = councils_services.set_escalation_steps(council=review.council, user=adam, names=["A chase"])
+    services.escalate(recommendation=chased, user=adam, step_id=step.pk, taken_on=TODAY, note="Chased.")
+    slipping = make_recommendation(review, 6, "Past its target.", CabinetResponse.Decision.AGREE)
+    services.set_target(recommendation=slipping, user=adam, date=LONG_AGO, version=slipping.version)
+    # A review whose response was due long ago and has not come.
+    late = make_review(review.council, "Review of Parks", slug="parks")
+    reviews_services.edit_review(review=late, user=adam, reason="Dated", recommended_date=LONG_AGO)
+    make_recommendation(late, 1, "Unanswered.")
+    return review
+
+
+def test_the_dashboard_counts_what_the_committee_has_done_in_the_same_queries(
+    followed, django_assert_num_queries
+):
+    # still the counts, overdue or stalled, changed: each follow-through figure rides on the counts
+    with django_assert_num_queries(3):
+        board = dashboard.build(Recommendation.objects.all(), scope={"council": followed.council.slug})
+    assert {f.key: f.count for f in board.follow_through} == {
+        "awaiting_sign_off": 1,
+        "signed_off": 1,
+        "sent_back": 2,
+        "escalated": 1,
+        "response_late": 1,
+        "slipped": 1,
+    }
+
+
+def test_each_follow_through_figure_links_to_the_list_by_its_own_filter(followed, client, alice):
+    board = dashboard.build(Recommendation.objects.all(), scope={"council": followed.council.slug})
+    client.force_login(alice)
+    for figure in board.follow_through:
+        query = parse_qs(urlparse(figure.url).query)
+        assert query == {"council": [followed.council.slug], figure.key: ["true"]}
+        if figure.key in RecommendationFilter.base_filters:  # the list knows the filter: it lists as many
+            assert client.get(figure.url).context["page"].paginator.count == figure.count, figure.label
+
+
+def test_the_dashboard_page_shows_the_follow_through_figures(followed, client, alice):
+    client.force_login(alice)
+    page = client.get(followed.council.get_absolute_url()).content.decode()
+    assert "reported complete, awaiting sign-off</a>" in page and "escalated</a>" in page
+    assert "awaiting_sign_off=true" in page and "response_late=true" in page
