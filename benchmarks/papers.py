@@ -6,7 +6,8 @@
 Two reviews: Oxford's, from the seed papers (48 recommendations, one round),
 and a generated one of 1,000 recommendations with 4 rounds of updates and a
 fifth round with none yet (its papers carry every position forward), made
-with history. Each paper is fetched through the test client as a signed-in
+with history; one recommendation in 50 has a revised target date and is
+signed off, not accepted, or escalated. Each paper is fetched through the test client as a signed-in
 member, so the timings include the view, the queries and the rendering.
 Prints the median and fastest of N runs, and the number of queries.
 """
@@ -48,7 +49,7 @@ def main():
     from papers.registry import PAPERS
     from reviews.models import Review
     from tests.conftest import SEEDS, join, make_user
-    from tests.papers.builders import make_big_review
+    from tests.papers.builders import add_follow_through, make_big_review
 
     settings.ALLOWED_HOSTS = ["testserver"]
     config = setup_databases(verbosity=0, interactive=False)
@@ -57,6 +58,7 @@ def main():
         oxford = Review.objects.select_related("council").get(slug="domestic-abuse-review-group")
         start = time.perf_counter()
         big, rounds = make_big_review(args.size, rounds=4, slug="generated", next_round=True)
+        add_follow_through(big)  # target dates, sign-offs, escalations for one in 50
         print(f"generated {args.size} recommendations x 4 rounds in {time.perf_counter() - start:.1f} s")
         reviews = [
             ("Oxford (48 recs, 1 round)", oxford, oxford.rounds.get().meeting_date),

@@ -13,11 +13,19 @@ from django.urls import reverse
 from django.utils import timezone
 
 from councils.models import PaperCover
-from recommendations.models import CabinetResponse, Decision, Recommendation, Status
+from recommendations.models import (
+    CabinetResponse,
+    Decision,
+    Forecast,
+    Recommendation,
+    SignOffOutcome,
+    Status,
+    TargetKind,
+)
 from reviews import prose
 from reviews.models import Review, SourceDocument, UpdateRound
 
-from .snapshot import end_of_day, load, responses_at
+from .snapshot import LONDON, end_of_day, load, load_follow_through, responses_at
 
 NEW, CHANGED = "New", "Changed"
 
@@ -168,6 +176,111 @@ class UpdateEntry:
         return "\n\n".join(block.plain for block in self.blocks)
 
 
+def _day(moment):
+    return f"{moment.astimezone(LONDON):%-d %B %Y}"
+
+
+@dataclass
+class Targets:
+    """A recommendation's target dates as a paper gives them: the original, and the current one where
+    it was revised (or extended), with the reason."""
+
+    original: datetime.date | None
+    current: datetime.date | None = None  # None: not revised
+    how: str = ""  # "Revised", "Extension approved"
+    reason: str = ""
+    change: str = ""  # NEW (a first target) or CHANGED (revised) since the previous round
+
+    @property
+    def lines(self):
+        """The target dates in words, a line each."""
+        if self.current is None:
+            return [f"Target date: {self.original:%-d %B %Y}"] if self.original else ["Target date: not set"]
+        original = [f"Original target date: {self.original:%-d %B %Y}"] if self.original else []
+        return [*original, f"Current target date: {self.current:%-d %B %Y} ({self.how}: {self.reason})"]
+
+
+# The committee's assessments as papers name them, with the colour of their tag (words always beside
+# it), as the recommendation's own page shows them. AWAITING and NOT_ADEQUATE are not sign-off outcomes:
+# the first is an officer's report of completion with no assessment yet, the second an update sent back.
+AWAITING, NOT_ADEQUATE = "awaiting", "not_adequate"
+_ASSESSMENT_TAGS = {
+    SignOffOutcome.SIGNED_OFF: ("Signed off", "green"),
+    SignOffOutcome.NOT_ACCEPTED: ("Not accepted", "red"),
+    SignOffOutcome.REOPENED: ("Reopened", "orange"),
+    NOT_ADEQUATE: ("Update not adequate, sent back", "red"),
+    AWAITING: ("Reported complete, awaiting sign-off", "yellow"),
+}
+
+
+@dataclass
+class Assessment:
+    """One thing the committee said of the update a paper reports (or that it has yet to say)."""
+
+    outcome: str  # a SignOffOutcome value, NOT_ADEQUATE or AWAITING
+    detail: str = ""  # what follows the label: " at the meeting on 10 June 2025 (minute 23): why"
+    change: str = ""  # NEW where recorded since the previous round
+    label: str = ""  # where not the outcome's own
+
+    def __post_init__(self):
+        self.label = self.label or _ASSESSMENT_TAGS[self.outcome][0]
+
+    @property
+    def colour(self):
+        return _ASSESSMENT_TAGS[self.outcome][1]
+
+    @property
+    def text(self):
+        return f"{self.label}{self.detail}"
+
+
+@dataclass
+class Step:
+    """An escalation step taken: the council's name for it, when it was taken, and what was done."""
+
+    name: str
+    taken_on: datetime.date
+    note: str
+    change: str = ""  # NEW where recorded since the previous round
+
+    @property
+    def text(self):
+        return f"{self.name}, {self.taken_on:%-d %B %Y}: {self.note}"
+
+
+@dataclass
+class FollowThrough:
+    """What a round the tracker collects adds to each recommendation: its target dates, the officer's
+    forecast, the committee's assessment and the escalation steps taken, each marked where new since
+    the previous round."""
+
+    targets: Targets
+    forecast: str = ""  # a Forecast value, "" where the officer gave none
+    assessments: list[Assessment] = field(default_factory=list)
+    steps: list[Step] = field(default_factory=list)
+    # Still open (not finished, as ``Recommendation.objects.finished()`` has it): an escalated one is listed.
+    is_open: bool = True
+
+    @property
+    def forecast_label(self):
+        return Forecast(self.forecast).label if self.forecast else ""
+
+    @property
+    def is_escalated(self):
+        """Open and escalated at least one step, as ``Recommendation.objects.escalated()`` has it."""
+        return self.is_open and bool(self.steps)
+
+    @property
+    def changes(self):
+        """What of it is new or changed since the previous round, in words ("Target date: Changed")."""
+        said = [f"Target date: {self.targets.change}"] if self.targets.change else []
+        if any(assessment.change for assessment in self.assessments):
+            said.append(f"Committee's assessment: {NEW}")
+        if any(step.change for step in self.steps):
+            said.append(f"Escalation: {NEW}")
+        return said
+
+
 @dataclass
 class Section:
     """A recommendation in an update report: its RECOMMENDATION paragraph and its UPDATE."""
@@ -185,6 +298,8 @@ class Section:
     # Where the round has no update on it and the paper carries positions forward.
     carried: "Carried | None" = None
     lead_officer: str = ""
+    # In a round the tracker collects: target dates, forecast, assessment and escalation.
+    follow: FollowThrough | None = None
 
     @property
     def comment(self):
@@ -228,6 +343,11 @@ class Summary:
     status_changes: int = 0
     response_changes: int = 0
     left_out: int = 0  # finished by the round before, where the paper covers only those still open
+    # In a round the tracker collects: the follow-through since the previous round, and what is escalated.
+    target_changes: int = 0
+    assessment_changes: int = 0
+    escalation_changes: int = 0
+    escalated: int = 0
 
     @property
     def not_updated(self):
@@ -266,6 +386,15 @@ class Summary:
             f"{self.status_changes} change{'s' if self.status_changes != 1 else ''} of status and "
             f"{self.response_changes} changed cabinet response{'s' if self.response_changes != 1 else ''}."
         )
+        also = [
+            verb(self.target_changes, "target date set or revised", "target dates set or revised"),
+            verb(self.assessment_changes, "assessment by the committee", "assessments by the committee"),
+            verb(self.escalation_changes, "escalation step taken", "escalation steps taken"),
+        ]
+        if self.target_changes or self.assessment_changes or self.escalation_changes:
+            said.append(f"Also since the previous round: {_listed(also)}.")
+        if self.escalated:
+            said.append(f"{verb(self.escalated, 'recommendation is', 'recommendations are')} escalated.")
         return said
 
 
@@ -284,6 +413,12 @@ def _summary(sections, left_out):
         summary.new_updates += any(entry.change == NEW for entry in section.updates)
         summary.status_changes += bool(getattr(section, "status_change", ""))
         summary.response_changes += bool(getattr(section, "response_change", ""))
+        if section.follow is not None:
+            follow = section.follow
+            summary.target_changes += bool(follow.targets.change)
+            summary.assessment_changes += sum(bool(a.change) for a in follow.assessments)
+            summary.escalation_changes += sum(bool(s.change) for s in follow.steps)
+            summary.escalated += follow.is_escalated
     summary.statuses = [(s.label, statuses[s.value]) for s in Status if statuses[s.value]]
     if statuses[""]:
         summary.statuses.append(("No status given", statuses[""]))
@@ -307,6 +442,8 @@ class UpdateReport(Paper):
     carries_forward: bool = False
     show_response: bool = False
     summary: Summary | None = None
+    # In a round the tracker collects: the sections of the recommendations still open and escalated.
+    escalated: list[Section] = field(default_factory=list)
 
 
 @dataclass
@@ -319,6 +456,7 @@ class TableRow:
     status_label: str = ""
     carried: Carried | None = None
     lead_officer: str = ""
+    follow: FollowThrough | None = None
 
 
 @dataclass
@@ -425,6 +563,15 @@ class _Rounds:
                     return update.status, update.status_wording or update.get_status_display()
         return "", ""
 
+    def position(self, update_round, recommendation):
+        """Its latest update up to and including this round (None: none yet): the one the paper reports."""
+        index = self.order.index(update_round.id)
+        for round_id in reversed(self.order[: index + 1]):
+            updates = self.updates[round_id, recommendation.id]
+            if updates:
+                return updates[-1]
+        return None
+
     def entries(self, update_round, recommendation):
         return [self.entry(u) for u in self.updates[update_round.id, recommendation.id]]
 
@@ -439,6 +586,101 @@ class _Rounds:
             status=update.status,
             status_label=(update.status_wording or update.get_status_display()) if update.status else "",
         )
+
+
+class _FollowThrough:
+    """A snapshot's follow-through records by recommendation, made into each one's FollowThrough.
+
+    ``since`` is the moment of the previous round: what was recorded after it is new.
+    """
+
+    def __init__(self, snapshot, since):
+        load_follow_through(snapshot)
+        self.snapshot, self.since = snapshot, since
+        self.targets, self.sign_offs, self.not_adequate, self.steps = (defaultdict(list) for _ in range(4))
+        for name in ("targets", "sign_offs", "not_adequate"):
+            index = getattr(self, name)
+            for record in getattr(snapshot, name):
+                index[record.recommendation_id].append(record)
+        for escalation in snapshot.escalations:
+            self.steps[escalation.recommendation_id].append(escalation)
+        # Each update's place in order, to tell an assessment of an earlier update from one of a later round's.
+        self.order = {update.id: place for place, update in enumerate(snapshot.updates)}
+
+    def change(self, record, new=NEW):
+        return new if self.since is not None and record.recorded_at > self.since else ""
+
+    def of(self, recommendation, update):
+        """Its follow-through, where the paper reports ``update`` (its latest up to the round; None: none)."""
+        targets = self.targets[recommendation.id]
+        original = next((t for t in targets if t.kind == TargetKind.ORIGINAL), None)
+        made = Targets(original=original.date if original else None)
+        if targets:
+            current = targets[-1]
+            if current.kind != TargetKind.ORIGINAL:
+                made.current, made.how, made.reason = current.date, current.get_kind_display(), current.reason
+            made.change = self.change(current, NEW if current.kind == TargetKind.ORIGINAL else CHANGED)
+        follow = FollowThrough(targets=made, forecast=update.forecast if update else "")
+        follow.assessments, follow.is_open = self._assessments(recommendation, update)
+        follow.steps = [
+            Step(
+                name=self.snapshot.step_names.get(e.step_id, ""),
+                taken_on=e.taken_on,
+                note=e.note,
+                change=self.change(e),
+            )
+            for e in self.steps[recommendation.id]
+        ]
+        return follow
+
+    def _assessments(self, recommendation, update):
+        """(assessments, is_open): what the committee said of the update reported, or that it waits for
+        them; else, where its last word on an earlier report was not to accept it, that."""
+        if update is None:
+            return [], True
+        place = self.order.get(update.id, -1)
+        said = [
+            self._sign_off(record)
+            for record in self.sign_offs[recommendation.id]
+            if record.update_id == update.id
+        ]
+        finished = update.status in Status.finished()
+        # As LatestProgress has it: the latest assessment of the latest update decides.
+        latest = said[-1].outcome if said else ""
+        is_open = not finished or latest in SignOffOutcome.reopening()
+        if finished and not said:
+            # A closing outcome is not "complete": it names the outcome the committee is asked to accept.
+            closed = f"Reported closed as “{update.get_status_display()}”, awaiting sign-off"
+            said.append(
+                Assessment(outcome=AWAITING, label="" if update.status == Status.COMPLETED else closed)
+            )
+        if not said:
+            earlier = [
+                record
+                for record in self.sign_offs[recommendation.id]
+                if self.order.get(record.update_id, place) < place
+            ]
+            if earlier and earlier[-1].outcome in SignOffOutcome.reopening():
+                said.append(self._sign_off(earlier[-1]))
+        said += [
+            Assessment(
+                outcome=NOT_ADEQUATE, detail=f" on {_day(r.recorded_at)}: {r.comment}", change=self.change(r)
+            )
+            for r in self.not_adequate[recommendation.id]
+            if r.update_id == update.id
+        ]
+        return said, is_open
+
+    def _sign_off(self, record):
+        if record.meeting_date:
+            detail = f" at the meeting on {record.meeting_date:%-d %B %Y}"
+        else:
+            detail = f" on {_day(record.recorded_at)}"
+        if record.minute_reference:
+            detail += f" (minute {record.minute_reference})"
+        if record.reason:
+            detail += f": {record.reason}"
+        return Assessment(outcome=record.outcome, detail=detail, change=self.change(record))
 
 
 def _round_paper(cls, slug, name, review, update_round, as_at, options):
@@ -467,7 +709,10 @@ def _applied(options, review, recorded):
     A round imported from a paper is rebuilt as that paper was: nothing is
     carried forward into it and, unless the reader asks, it covers what the
     paper covered and adds no cabinet responses. A round the product
-    collected carries positions forward and takes the council's defaults.
+    collected carries positions forward and takes the council's defaults;
+    and it alone shows the follow-through (target dates, forecasts, the
+    committee's assessments, escalation), which no imported paper said, even
+    where the import recorded it (a timetable read as a target date).
     """
     collected = recorded.source_document_id is None
     council = review.council
@@ -528,9 +773,10 @@ def update_report(review, *, slug, name, update_round, as_at=None, options=None)
     rounds = _Rounds(snapshot)
     previous = paper.previous_round = rounds.previous(recorded)
     before = {}
-    if previous:
-        then = _round_moment(previous)
-        before = responses_at(snapshot.review, min(then, paper.moment) if paper.moment else then)
+    since = _since(paper, previous)
+    if since is not None:
+        before = responses_at(snapshot.review, since)
+    follow = _FollowThrough(snapshot, since) if paper.carries_forward else None
     covered, left_out = _covered(snapshot, rounds, recorded, paper.cover)
     for recommendation in covered:
         entries = rounds.entries(recorded, recommendation)
@@ -549,6 +795,8 @@ def update_report(review, *, slug, name, update_round, as_at=None, options=None)
             section.lead_officer = snapshot.lead_officer_of(recommendation)
             if not entries:
                 section.carried = rounds.last_known(recorded, recommendation)
+        if follow is not None:
+            section.follow = follow.of(recommendation, rounds.position(recorded, recommendation))
         section.status, section.status_label = rounds.status(recorded, recommendation)
         if previous:
             earlier = {u.text for u in rounds.updates[previous.id, recommendation.id]}
@@ -575,7 +823,17 @@ def update_report(review, *, slug, name, update_round, as_at=None, options=None)
         paper.sections.append(section)
     if paper.carries_forward:
         paper.summary = _summary(paper.sections, left_out)
+        paper.escalated = [section for section in paper.sections if section.follow.is_escalated]
     return paper
+
+
+def _since(paper, previous):
+    """The moment "since the previous round" counts from: the previous round's (None: no previous
+    round), or the paper's own where that is earlier."""
+    if previous is None:
+        return None
+    then = _round_moment(previous)
+    return min(then, paper.moment) if paper.moment else then
 
 
 def update_table(review, *, slug, name, update_round, as_at=None, options=None):
@@ -593,6 +851,9 @@ def _fill_update_table(paper, snapshot, recorded):
     paper.title = f"{snapshot.review.title}: recommendations update"
     rounds = _Rounds(snapshot)
     covered, left_out = _covered(snapshot, rounds, recorded, paper.cover)
+    follow = None
+    if paper.carries_forward:
+        follow = _FollowThrough(snapshot, _since(paper, rounds.previous(recorded)))
     for recommendation in covered:
         response = snapshot.responses.get(recommendation.id)
         status, label = rounds.status(recorded, recommendation)
@@ -608,6 +869,8 @@ def _fill_update_table(paper, snapshot, recorded):
             row.lead_officer = snapshot.lead_officer_of(recommendation)
             if not row.updates:
                 row.carried = rounds.last_known(recorded, recommendation)
+        if follow is not None:
+            row.follow = follow.of(recommendation, rounds.position(recorded, recommendation))
         paper.rows.append(row)
     if paper.carries_forward:
         paper.summary = _summary(paper.rows, left_out)

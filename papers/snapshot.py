@@ -7,8 +7,16 @@ from zoneinfo import ZoneInfo
 from django.contrib.auth import get_user_model
 from django.db import models
 
-from councils.models import Committee
-from recommendations.models import CabinetResponse, ProgressUpdate, Recommendation
+from councils.models import Committee, EscalationStep
+from recommendations.models import (
+    CabinetResponse,
+    Escalation,
+    ProgressUpdate,
+    Recommendation,
+    SignOff,
+    TargetDate,
+    UpdateAssessment,
+)
 from reviews.models import Review, SourceDocument, UpdateRound
 
 LONDON = ZoneInfo("Europe/London")
@@ -41,6 +49,14 @@ class Snapshot:
     people: dict[int, str] = field(default_factory=dict)
     # The layout each round's paper was imported from, by source document id.
     layouts: dict[int, str] = field(default_factory=dict)
+    # The follow-through, read by ``load_follow_through`` for the rounds the tracker collects: target
+    # dates, the committee's sign-offs and updates found not adequate, and escalation steps taken, each
+    # oldest first (by when it was recorded), and the names of the steps by id.
+    targets: list[TargetDate] = field(default_factory=list)
+    sign_offs: list[SignOff] = field(default_factory=list)
+    not_adequate: list[UpdateAssessment] = field(default_factory=list)
+    escalations: list[Escalation] = field(default_factory=list)
+    step_names: dict[int, str] = field(default_factory=dict)
 
     def round(self, round_id):
         return next((r for r in self.rounds if r.id == round_id), None)
@@ -117,6 +133,39 @@ def load(review, moment=None):
         updates=updates,
         people=people,
     )
+
+
+def load_follow_through(snapshot):
+    """Add to the snapshot what the tracker holds beyond the papers, as recorded by its moment.
+
+    Four queries, and one for the steps' names where any step was taken. As at a
+    past moment, a record counts if its history had it then (so a record later
+    deleted, with its update, still counts) and it was recorded by then.
+    """
+    review, moment = snapshot.review, snapshot.moment
+    present = {r.id for r in snapshot.recommendations}
+
+    def read(model):
+        if moment is None:
+            records = model.objects.filter(recommendation__review=review)
+        else:
+            ever = Recommendation.history.filter(review_id=review.id).values("id")
+            records = _latest_of_each(
+                model.history.as_of(moment).filter(recommendation_id__in=ever, recorded_at__lte=moment)
+            )
+        return sorted(
+            (r for r in records if r.recommendation_id in present), key=lambda r: (r.recorded_at, r.id)
+        )
+
+    snapshot.targets = read(TargetDate)
+    snapshot.sign_offs = read(SignOff)
+    snapshot.not_adequate = read(UpdateAssessment)
+    snapshot.escalations = read(Escalation)
+    if snapshot.escalations:
+        # A step is renamed only in its case or spacing, and retired rather than deleted: today's name serves.
+        steps = EscalationStep.objects.filter(id__in={e.step_id for e in snapshot.escalations})
+        snapshot.step_names = dict(steps.values_list("id", "name"))
+    return snapshot
 
 
 def responses_at(review, moment):

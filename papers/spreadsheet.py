@@ -41,18 +41,45 @@ def _carried(row):
     return [f"{carried.note}\n\n{text}" if text else carried.note, _date(carried.reported), row.lead_officer]
 
 
+# In a round the tracker collects: each recommendation's follow-through.
+FOLLOW_THROUGH = [
+    "Original target date",
+    "Target date",
+    "Target date revised because",
+    "Forecast",
+    "Committee's assessment",
+    "Escalation",
+]
+
+
+def _follow_through(row):
+    """The FOLLOW_THROUGH cells of a section or table row."""
+    follow = row.follow
+    targets = follow.targets
+    return [
+        _date(targets.original),
+        _date(targets.current or targets.original),
+        f"{targets.how}: {targets.reason}" if targets.current else "",
+        follow.forecast_label,
+        "\n".join(assessment.text for assessment in follow.assessments),
+        "\n".join(step.text for step in follow.steps),
+    ]
+
+
 def update_report(paper):
     header = ["Reference", "Paragraph", "Recommendation"]
     if paper.show_response:
         header += ["Cabinet response", "Comment"]
     header += ["Update", "Update date", "Author", "Status", "What changed"]
-    yield header + (CARRIED if paper.carries_forward else [])
+    yield header + (CARRIED + FOLLOW_THROUGH if paper.carries_forward else [])
     for section in paper.sections:
         changes = [f"Update: {e.change}" for e in section.updates if e.change]
         if section.status_change:
             changes.append(f"Status: {section.status_change}")
         if section.response_change:
             changes.append(f"Cabinet response: {section.response_change}")
+        if section.follow is not None:
+            changes += section.follow.changes
         response = section.response
         cells = [
             section.recommendation.reference or section.recommendation.position,
@@ -68,12 +95,12 @@ def update_report(paper):
             section.status_label,
             "; ".join(changes),
         ]
-        yield cells + (_carried(section) if paper.carries_forward else [])
+        yield cells + (_carried(section) + _follow_through(section) if paper.carries_forward else [])
 
 
 def update_table(paper):
     header = ["Reference", "Recommendation", "Cabinet response", "Comment", "Update", "Status"]
-    yield header + (CARRIED if paper.carries_forward else [])
+    yield header + (CARRIED + FOLLOW_THROUGH + ["What changed"] if paper.carries_forward else [])
     for row in paper.rows:
         cells = [
             row.recommendation.reference or row.recommendation.position,
@@ -83,7 +110,9 @@ def update_table(paper):
             "\n\n".join(entry.text for entry in row.updates),
             row.status_label,
         ]
-        yield cells + (_carried(row) if paper.carries_forward else [])
+        if paper.carries_forward:
+            cells += [*_carried(row), *_follow_through(row), "; ".join(row.follow.changes)]
+        yield cells
 
 
 def write(paper, rows):

@@ -134,6 +134,49 @@ def _response_line(section):
     return f"Cabinet response: {wording}{change}"
 
 
+def _marked(text, change):
+    """A line of the follow-through, with what is new or changed since the previous round said after it."""
+    return f"{text} – {change} since the previous round" if change else text
+
+
+def _follow_through(document, follow):
+    """A recommendation's target dates, forecast, assessment and escalation: a paragraph each, in bold
+    where new or changed since the previous round."""
+    lines = follow.targets.lines
+    for n, line in enumerate(lines, start=1):
+        change = follow.targets.change if n == len(lines) else ""
+        document.add_paragraph().add_run(_x(_marked(line, change))).bold = bool(change)
+    document.add_paragraph(f"Forecast: {follow.forecast_label or 'None given'}")
+    for assessment in follow.assessments or [None]:
+        if assessment is None:
+            document.add_paragraph("Committee's assessment: Not reported complete")
+            continue
+        text = _marked(f"Committee's assessment: {assessment.text}", assessment.change)
+        document.add_paragraph().add_run(_x(text)).bold = bool(assessment.change)
+    if not follow.steps:
+        document.add_paragraph("Escalation: Not escalated")
+    for step in follow.steps:
+        document.add_paragraph().add_run(_x(_marked(f"Escalation: {step.text}", step.change))).bold = bool(
+            step.change
+        )
+
+
+def _escalated(document, sections):
+    """The update report's list of the recommendations still open that were escalated, and their steps."""
+    _heading(document, "Escalated recommendations", 2)
+    if not sections:
+        document.add_paragraph("No recommendation in this report is escalated.")
+        return
+    rows = [
+        [
+            f"{section.recommendation.label}: {section.recommendation.short_title}",
+            [_marked(step.text, step.change) for step in section.follow.steps],
+        ]
+        for section in sections
+    ]
+    _table(document, rows, ["Recommendation", "Steps taken"])
+
+
 def update_report(document, paper):
     _table(document, [[f"{label}:", value] for label, value in paper.header])
     _blocks(document, paper.introduction)
@@ -141,6 +184,8 @@ def update_report(document, paper):
         _table(document, [[r.written_reference, r.text] for r in paper.listed])
     _blocks(document, paper.narrative)
     _summary(document, paper.summary)
+    if paper.carries_forward:
+        _escalated(document, paper.escalated)
     for section in paper.sections:
         label = "" if section.paragraph_number else f" {section.recommendation.label}"
         _heading(document, _x(f"RECOMMENDATION{label}"), 2)
@@ -161,6 +206,8 @@ def update_report(document, paper):
         if section.status:
             paragraph = document.add_paragraph()
             paragraph.add_run(_x(_status(section))).bold = bool(section.status_change)
+        if section.follow is not None:
+            _follow_through(document, section.follow)
     _blocks(document, paper.closing)
 
 
@@ -168,7 +215,28 @@ def update_table(document, paper):
     meeting = paper.update_round.meeting_date
     document.add_paragraph(_x(f"{paper.committee}, {meeting:%-d %B %Y}"))
     _summary(document, paper.summary)
-    _table(document, update_table_rows(paper), ["Recommendation", "Cabinet response", "Update", "Status"])
+    _table(document, update_table_rows(paper), update_table_header(paper))
+
+
+def update_table_header(paper):
+    """The update table's column names: a round the tracker collects has its target dates too."""
+    if paper.carries_forward:
+        return ["Recommendation", "Cabinet response", "Update", "Target date", "Status"]
+    return ["Recommendation", "Cabinet response", "Update", "Status"]
+
+
+def _status_cell(row):
+    """The update table's Status cell: the status, and in a round the tracker collects the forecast, the
+    committee's assessment and the escalation steps."""
+    cell = [row.status_label or "No status given"]
+    follow = row.follow
+    if follow is None:
+        return cell[0]
+    if follow.forecast:
+        cell.append(f"Forecast: {follow.forecast_label}")
+    cell += [_marked(f"Committee: {a.text}", a.change) for a in follow.assessments]
+    cell += [_marked(f"Escalated: {step.text}", step.change) for step in follow.steps]
+    return cell
 
 
 def update_table_rows(paper):
@@ -183,14 +251,15 @@ def update_table_rows(paper):
                 updates += row.carried.entry.text.split("\n\n")
         if paper.carries_forward:
             updates.append(f"Lead officer: {row.lead_officer or 'Not assigned'}")
-        rows.append(
-            [
-                f"{row.recommendation.written_reference} {row.recommendation.text}",
-                response,
-                updates or ["No update for this round"],
-                row.status_label or "No status given",
-            ]
-        )
+        cells = [
+            f"{row.recommendation.written_reference} {row.recommendation.text}",
+            response,
+            updates or ["No update for this round"],
+        ]
+        if row.follow is not None:
+            lines = row.follow.targets.lines
+            cells.append([*lines[:-1], _marked(lines[-1], row.follow.targets.change)])
+        rows.append([*cells, _status_cell(row)])
     return rows
 
 
@@ -225,7 +294,7 @@ def covering_report(document, paper):
     _heading(document, _x(f"{label}: {title}"), 2)
     meeting = paper.update_round.meeting_date
     document.add_paragraph(_x(f"{appendix.committee}, {meeting:%-d %B %Y}"))
-    _table(document, update_table_rows(appendix), ["Recommendation", "Cabinet response", "Update", "Status"])
+    _table(document, update_table_rows(appendix), update_table_header(appendix))
 
 
 def write(paper, body):

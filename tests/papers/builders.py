@@ -7,12 +7,15 @@ import datetime
 
 from simple_history.utils import bulk_create_with_history
 
-from recommendations.models import CabinetResponse, ProgressUpdate, Recommendation
+from councils import services as council_services
+from recommendations import services as recommendation_services
+from recommendations.models import CabinetResponse, LatestProgress, ProgressUpdate, Recommendation
 from reviews.models import UpdateRound
 from tests.conftest import make_council, make_review, make_user
 
 DECISIONS = list(CabinetResponse.Decision)
 STATUSES = list(ProgressUpdate.Status)
+FORECASTS = list(ProgressUpdate.Forecast)
 FIRST_MEETING = datetime.date(2023, 1, 10)
 
 
@@ -70,6 +73,7 @@ def make_big_review(recommendations, rounds=4, council=None, slug=None, next_rou
                 round=update_round,
                 status=STATUSES[(recommendation.position + i) % 4],
                 text=f"Round {i + 1}: work on thing {recommendation.position} goes on.\n\nMore next time.",
+                forecast=FORECASTS[recommendation.position % 3],
                 update_date=update_round.meeting_date - datetime.timedelta(days=14),
                 author=officer,
             )
@@ -78,6 +82,8 @@ def make_big_review(recommendations, rounds=4, council=None, slug=None, next_rou
         ],
         ProgressUpdate,
     )
+    # Written in bulk, so the dashboards' latest progress is brought up to date here, as the services do.
+    recommendation_services.refresh_latest_progress([r.pk for r in made])
     if next_round:
         update_rounds.append(
             UpdateRound.objects.create(
@@ -88,3 +94,50 @@ def make_big_review(recommendations, rounds=4, council=None, slug=None, next_rou
             )
         )
     return review, update_rounds
+
+
+def add_follow_through(review, every=50):
+    """Every ``every``-th recommendation (the 1st, the 51st, ...) gets a target date, revised; one whose
+    latest update reports it complete is signed off (or, every other one, not accepted); the others are
+    escalated a step and their latest update found not adequate. Through the services, as pages do."""
+    council_services.set_escalation_steps(
+        council=review.council, user=None, names=["Chase the lead officer", "The chair writes"]
+    )
+    chosen = Recommendation.objects.filter(review=review).order_by("position")[::every]
+    for n, recommendation in enumerate(chosen):
+        recommendation_services.set_target(
+            recommendation=recommendation,
+            user=None,
+            date=datetime.date(2023, 3, 31),
+            version=recommendation.version,
+        )
+        recommendation.refresh_from_db()
+        recommendation_services.set_target(
+            recommendation=recommendation,
+            user=None,
+            date=datetime.date(2023, 9, 30),
+            reason="Waiting for the new contract",
+            version=recommendation.version,
+        )
+        latest = LatestProgress.objects.get(recommendation=recommendation)
+        if latest.status in ProgressUpdate.Status.finished():
+            recommendation_services.assess_completion(
+                recommendation=recommendation,
+                user=None,
+                signed_off=n % 2 == 0,
+                meeting_date=FIRST_MEETING,
+                minute_reference=f"{n + 1}/23",
+                reason="" if n % 2 == 0 else "The evidence does not show it done",
+            )
+        else:
+            step = recommendation_services.next_escalation_step(recommendation)
+            recommendation_services.escalate(
+                recommendation=recommendation,
+                user=None,
+                step_id=step.pk,
+                taken_on=FIRST_MEETING,
+                note="Letter sent",
+            )
+            recommendation_services.mark_not_adequate(
+                update=latest.update, user=None, comment="It does not say what was done"
+            )

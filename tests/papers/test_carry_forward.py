@@ -283,10 +283,12 @@ def test_the_covering_report_is_a_word_document_prefilled_from_the_round_and_the
     assert "This report covers 3 recommendations." in text
     assert text.count("[To be written.]") == 4
     appendix = document.tables[-1]
+    # A round the tracker collects has its target dates too.
     assert [cell.text for cell in appendix.rows[0].cells] == [
         "Recommendation",
         "Cabinet response",
         "Update",
+        "Target date",
         "Status",
     ]
     assert len(appendix.rows) == 4

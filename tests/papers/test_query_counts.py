@@ -7,7 +7,7 @@ from django.utils import timezone
 from councils.models import Membership
 from papers.registry import PAPERS
 from tests.conftest import join, make_user
-from tests.papers.builders import make_big_review
+from tests.papers.builders import add_follow_through, make_big_review
 
 # Queries for a paper as it stands now, at most: session and user (2); the
 # review with its council and committee (1); a round paper's round (1); then the
@@ -15,10 +15,12 @@ from tests.papers.builders import make_big_review
 # rounds' source papers' layouts (1, where rounds were imported), the names of
 # updates' signed-in authors and lead officers (1); for the update report, the
 # responses as at the previous round (1). Carrying positions forward into a
-# round without updates, and its summary, take none more.
-LIVE_MAX = 12
+# round without updates, and its summary, take none more. A round the tracker
+# collects (all of these) also reads its follow-through: target dates, sign-offs,
+# updates found not adequate and escalations (4), and the escalation steps' names (1).
+LIVE_MAX = 17
 # As at a date: the same, from the history tables, plus the review as it was then (1).
-AS_AT_MAX = 13
+AS_AT_MAX = 18
 
 # Each paper in each of its formats, for a round with updates and (a round's papers) one carrying
 # every position forward.
@@ -45,6 +47,7 @@ def test_a_paper_takes_a_fixed_number_of_queries(
     client, django_assert_max_num_queries, size, name, is_round, output, as_at, carried
 ):
     review, rounds = make_big_review(size, next_round=carried)
+    add_follow_through(review)  # for 1 recommendation in 10, and 10 in 500
     user = make_user("member")
     join(user, review.council, Membership.Role.MEMBER)
     client.force_login(user)
@@ -62,6 +65,10 @@ def test_a_paper_takes_a_fixed_number_of_queries(
     if not output:
         page = response.content.decode()
         assert page.count("That the Council does thing number") >= size
+        if is_round:
+            assert page.count(
+                "Current target date: 30 September 2023 (Revised: Waiting for the new contract)"
+            ) == (size // 50 or 1)
         if carried:
             assert page.count("No new update. Last reported") == size
             assert page.count("Round 4: work on thing") == size
