@@ -73,13 +73,21 @@ def test_a_tsv_is_read_as_a_csv():
 def test_a_large_csv_is_read_in_time_linear_in_its_size():
     line = '1,"That the Council does a thing, quoted",Agreed\n'
     small, large = (("Ref,Text,Response\n" + line * count).encode() for count in (2_000, 20_000))
-    started = time.perf_counter()
-    extract("small.csv", small)
-    small_time = time.perf_counter() - started
-    started = time.perf_counter()
-    (table,) = extract("large.csv", large).blocks
+
+    def fastest(data):
+        """The best of three runs: a shared machine's noise only ever adds time."""
+        times = []
+        for _ in range(3):
+            started = time.perf_counter()
+            blocks = extract("paper.csv", data).blocks
+            times.append(time.perf_counter() - started)
+        return min(times), blocks
+
+    small_time, _ = fastest(small)
+    large_time, (table,) = fastest(large)
     assert len(table.rows) == 20_001
-    assert time.perf_counter() - started < 25 * small_time + 0.5
+    # Ten times the rows: linear is about 10 times as long, quadratic 100.
+    assert large_time < 25 * small_time + 0.5
 
 
 def test_sniffing_a_line_full_of_quotes_is_quick():
