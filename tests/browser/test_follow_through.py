@@ -73,6 +73,8 @@ def test_an_extension_and_a_completion_signed_off_move_the_dashboard_and_the_pap
     expect(page.get_by_role("heading", level=1)).to_have_text("Southwark Council")
     assert axe(page) == []
     overdue_before = figure(page, "overdue")
+    awaiting_before = figure(page, "reported complete, awaiting sign-off")
+    signed_before = figure(page, "signed off")
     assert overdue_before >= 1
 
     # The officer asks for more time.
@@ -133,6 +135,8 @@ def test_an_extension_and_a_completion_signed_off_move_the_dashboard_and_the_pap
     expect(officer_page.get_by_text("Reported complete, awaiting sign-off")).to_be_visible()
     expect(officer_page.get_by_role("link", name="Training register.pdf")).to_be_visible()
     assert axe(officer_page) == []
+    page.goto(live_server.url + "/councils/southwark-council/")
+    assert figure(page, "reported complete, awaiting sign-off") == awaiting_before + 1
 
     # The admin signs it off.
     page.goto(live_server.url + RECOMMENDATION)
@@ -152,3 +156,18 @@ def test_an_extension_and_a_completion_signed_off_move_the_dashboard_and_the_pap
     assert axe(page) == []
     record = SignOff.objects.get()
     assert (record.outcome, record.minute_reference, record.recorded_by) == ("signed_off", "OSC 14/26", admin)
+
+    # The dashboard moves from awaiting sign-off to signed off.
+    page.goto(live_server.url + "/councils/southwark-council/")
+    assert figure(page, "reported complete, awaiting sign-off") == awaiting_before
+    assert figure(page, "signed off") == signed_before + 1
+
+    # The round's update report shows the extended target, the status and the committee's sign-off.
+    page.goto(live_server.url + f"{SOUTHWARK}rounds/{meeting.isoformat()}/")
+    press(page, page.get_by_role("link", name="Update report", exact=True))
+    report = page.get_by_role("region", name="Recommendations and updates")
+    expect(report).to_contain_text("Every new councillor has had the training; the register is attached.")
+    expect(report).to_contain_text(f"Current target date: {new_date:%-d %B %Y} (Extension approved:")
+    expect(report).to_contain_text("Signed off at the meeting on")
+    expect(report).to_contain_text("OSC 14/26")
+    assert axe(page) == []
