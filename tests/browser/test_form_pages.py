@@ -1,12 +1,15 @@
 """Every form page, drawn by the form renderer, as it first shows and with its errors: axe-core finds
 nothing, "Error: " leads the title, and each error in the summary links to the field it is about."""
 
+import datetime
 import re
 
 import pytest
 from playwright.sync_api import expect
 
+from councils import services as council_services
 from councils.models import Council, Membership
+from recommendations import services
 from recommendations.models import Recommendation
 from tests.conftest import make_user
 
@@ -23,6 +26,21 @@ PAGES = [
     ("/councils/southwark-council/people/", "Add person", True),
     ("/recommendations/?no_update_since=2024-13-45", "Apply filters", True),
     ("{review}papers/cabinet-response/?as_at=1-1-2999", "Show the paper as at this date", True),
+    ("{rec}target/", "Save the target date", True),
+    ("{rec}extensions/new/", "Send the request", True),
+    ("{rec}updates/{update}/not-adequate/", "Send it back", True),
+    ("{rec}escalate/", "Record the step", True),
+    ("{done}sign-off/", "Save the assessment", True),
+    ("/councils/southwark-council/settings/", "Save the settings", False),
+]
+# Pages without a form, drawn with the follow-through's records in them.
+READING = [
+    "{rec}",
+    "{done}",
+    "/responses/",
+    "/figures/",
+    "/councils/southwark-council/figures/",
+    "{review}figures/",
 ]
 
 
@@ -41,8 +59,22 @@ def test_each_form_page_is_accessible_empty_and_with_its_errors(page, live_serve
     council = Council.objects.get(slug="southwark-council")
     Membership.objects.create(user=admin, council=council, role=Membership.Role.ADMIN)
     recommendation = Recommendation.objects.get(review__council=council, position=3)
-    places = {"rec": recommendation.get_absolute_url(), "review": recommendation.review.get_absolute_url()}
+    # A ladder to climb, and a recommendation reported complete, waiting for the committee.
+    council_services.set_escalation_steps(council=council, user=admin, names=["Reminder", "Chair's letter"])
+    done = Recommendation.objects.get(review__council=council, position=4)
+    services.record_update(
+        recommendation=done, user=admin, text="Done.", status="completed", update_date=datetime.date.today()
+    )
+    places = {
+        "rec": recommendation.get_absolute_url(),
+        "review": recommendation.review.get_absolute_url(),
+        "done": done.get_absolute_url(),
+        "update": recommendation.updates.order_by("-update_date", "-id").first().pk,
+    }
     sign_in(page, live_server, "sadmin")
+    for path in READING:
+        page.goto(live_server.url + path.format(**places))
+        assert axe(page) == [], path
 
     for path, button, shows_errors in PAGES:
         url = live_server.url + path.format(**places)
