@@ -15,19 +15,42 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.utils.text import slugify
 
-from councils.models import Committee, Council, Membership
-from recommendations.models import CabinetResponse, Decision, ProgressUpdate, Recommendation, Status
+from common.dates import add_months
+from councils.models import Committee, Council, EscalationStep, Membership
+from recommendations.models import (
+    CabinetResponse,
+    Decision,
+    Escalation,
+    ExtensionRequest,
+    Forecast,
+    ProgressUpdate,
+    Recommendation,
+    SignOff,
+    SignOffOutcome,
+    Status,
+    TargetDate,
+    TargetKind,
+    UpdateAssessment,
+)
 from reviews.models import Review, UpdateRound
+from reviews.services import response_due
 
 from .words import (
     AGREE_COMMENTS,
+    ALTERNATIVES,
     BLOCKERS,
     CARRIED_FORWARD,
+    CLOSING_OUTCOMES,
+    CLOSING_TEXTS,
     COMPLETED,
     COUNCIL_KINDS,
     DECISION_WORDINGS,
     DETAILS,
     DISAGREE_COMMENTS,
+    ESCALATION_LADDERS,
+    ESCALATION_NOTES,
+    EXTENSION_APPROVED_NOTES,
+    EXTENSION_DECLINED_NOTES,
     FIRST_NAMES,
     FUNDERS,
     IN_PART_COMMENTS,
@@ -35,18 +58,23 @@ from .words import (
     MAIN_COMMITTEES,
     MOVES,
     NEXT_STEPS,
+    NOT_ACCEPTED_REASONS,
+    NOT_ADEQUATE_COMMENTS,
     NOT_STARTED,
-    NOT_TAKEN_FORWARD,
     OTHER_COMMITTEES,
+    OUTCOME_REASONS,
+    OVERTAKEN_BY,
     PARTNERS,
     PLACE_ENDS,
     PLACE_STARTS,
     PORTFOLIOS,
     PROGRESS,
     REASONS,
+    REOPEN_REASONS,
     STATUS_WORDINGS,
     SUBJECTS,
     TAILS,
+    TARGET_REASONS,
     THEME_NAMES,
     THEMES,
     TITLE_FORMS,
@@ -72,6 +100,31 @@ def reason_for(seed):
 DECISION_WEIGHTS = [(Decision.AGREE, 60), (Decision.IN_PART, 25), (Decision.DISAGREE, 10), (None, 5)]
 STALL_CHANCE = 0.07
 OPEN_ROUND_DONE_CHANCE = 0.8
+# The months each council gives the executive to respond; about one review in four hears late.
+RESPONSE_PERIODS = [(2, 75), (3, 15), (1, 5), (4, 5)]
+LATE_RESPONSE_CHANCE = 0.25
+
+# Following through. Most agreed recommendations get a target with the response; about one target in
+# five changes (an officer's revision, or an extension the committee decides), half of them after
+# the target passed.
+TARGET_CHANCE = {Decision.AGREE: 0.96, Decision.IN_PART: 0.96, Decision.DISAGREE: 0.1, None: 0.3}
+TARGET_MONTHS = [6, 9, 12, 12, 18, 24]
+TARGET_CHANGES = [(0, 70), (1, 22), (2, 8)]
+SLIP_CHANCE = 0.5
+EXTENSION_SHARE = 0.4
+EXTENSION_APPROVED_CHANCE = 0.75
+PENDING_EXTENSION_CHANCE = 0.11
+# The committee's view of a report of completion made before one of its meetings.
+SIGN_OFF_WEIGHTS = [
+    (SignOffOutcome.SIGNED_OFF, 74),
+    (SignOffOutcome.NOT_ACCEPTED, 11),
+    (SignOffOutcome.REOPENED, 6),
+    (None, 9),  # not yet assessed
+]
+NOT_ADEQUATE_CHANCE = 0.07
+# Of the unfinished items that are overdue, stalled or sent back, those escalated, and how far.
+ESCALATION_CHANCE = 0.2
+NEXT_STEP_CHANCE = 0.45
 
 
 # ---------------------------------------------------------------------------
@@ -134,11 +187,18 @@ class _Words:
             "reason": lambda: self.fill(rng.choice(REASONS), thing=thing, around=around),
             "reason_lower": lambda: _lower_first(self.fill(rng.choice(REASONS), thing=thing, around=around)),
             "blocker": lambda: self.fill(rng.choice(BLOCKERS), thing=thing, around=around),
+            "alternative": lambda: self.fill(rng.choice(ALTERNATIVES), thing=thing, around=around),
+            "overtaken": lambda: self.fill(rng.choice(OVERTAKEN_BY), thing=thing, around=around),
         }
         names = PLACEHOLDER.findall(template)
         if not names:
             return template
         return template.format(**{name: makers[name]() for name in dict.fromkeys(names)})
+
+
+def _month_end(day):
+    """The last day of the month: targets are set as "by March 2026"."""
+    return add_months(day.replace(day=1), 1) - datetime.timedelta(days=1)
 
 
 def _lower_first(text):
@@ -163,6 +223,12 @@ class _CouncilPlan:
     theme_links: list = field(default_factory=list)
     responses: list = field(default_factory=list)
     updates: list = field(default_factory=list)
+    escalation_steps: list = field(default_factory=list)
+    targets: list = field(default_factory=list)
+    extension_requests: list = field(default_factory=list)
+    sign_offs: list = field(default_factory=list)
+    update_assessments: list = field(default_factory=list)
+    escalations: list = field(default_factory=list)
 
 
 def council_names(rng, count):
@@ -181,8 +247,14 @@ def council_names(rng, count):
 def plan_council(*, index, place, name, slug, seed, sizes, as_of):
     rng = random.Random(f"{seed}:{index}")
     words = _Words(rng, place)
-    council = Council(name=name, slug=slug)
+    # The follow-through (targets, sign-offs, escalation) draws on a stream of its own.
+    follow = _Words(random.Random(f"{seed}:{index}:follow"), place)
+    council = Council(name=name, slug=slug, response_period_months=_pick(rng, RESPONSE_PERIODS))
     plan = _CouncilPlan(council=council)
+    plan.escalation_steps = [
+        EscalationStep(council=council, position=position, name=step)
+        for position, step in enumerate(follow.rng.choice(ESCALATION_LADDERS), start=1)
+    ]
     decision_words = rng.choice(DECISION_WORDINGS)
     status_words = rng.choice(STATUS_WORDINGS)
     gives_titles = rng.random() < 0.3  # some councils give each recommendation a short title
@@ -212,7 +284,7 @@ def plan_council(*, index, place, name, slug, seed, sizes, as_of):
         topics.append((f"{topic} ({len(topics) + 1})", themes))
     for topic, review_themes in topics:
         _plan_review(
-            plan, rng, words, topic, review_themes, sizes, as_of,
+            plan, rng, words, follow, topic, review_themes, sizes, as_of,
             committee=main if rng.random() < 0.6 else rng.choice(plan.committees[1:]),
             decision_words=decision_words, status_words=status_words, gives_titles=gives_titles,
             responder=responder, responder_role=f"Cabinet Member for {rng.choice(PORTFOLIOS).format(place=place)}",
@@ -221,13 +293,13 @@ def plan_council(*, index, place, name, slug, seed, sizes, as_of):
 
     # The council, its committees and its officers are on record a little before its first review.
     start = _moment(rng, min(r.recommended_date for r in plan.reviews) - datetime.timedelta(days=60))
-    for obj in [council, *plan.committees, *plan.memberships]:
+    for obj in [council, *plan.committees, *plan.memberships, *plan.escalation_steps]:
         obj._history_date = start
     return plan
 
 
 def _plan_review(
-    plan, rng, words, topic, review_themes, sizes, as_of, *, committee, decision_words, status_words,
+    plan, rng, words, follow, topic, review_themes, sizes, as_of, *, committee, decision_words, status_words,
     gives_titles, responder, responder_role, scrutiny_officer,
 ):  # fmt: skip
     council = plan.council
@@ -243,7 +315,13 @@ def _plan_review(
     ]
     meetings[-1] = _weekday(last_meeting)
     response_date = _weekday(meetings[0] - datetime.timedelta(days=rng.randint(150, 200)))
-    recommended_date = _weekday(response_date - datetime.timedelta(days=rng.randint(30, 90)))
+    # Made far enough before the response for it to be on time, or (one in four) too close to it.
+    made_by = add_months(response_date, -council.response_period_months)
+    if rng.random() < LATE_RESPONSE_CHANCE:
+        recommended_date = _weekday(made_by - datetime.timedelta(days=rng.randint(3, 40)))
+    else:
+        # At least three days on: the month's arithmetic may lose up to three at a month's end.
+        recommended_date = _weekday(made_by + datetime.timedelta(days=rng.randint(3, 25)))
     review = Review(
         council=council,
         committee=committee,
@@ -255,6 +333,7 @@ def _plan_review(
         if rng.random() < 0.5
         else None,
     )
+    review.response_due_date = response_due(review)
     review._history_date = _moment(rng, recommended_date)  # type: ignore[attr-defined]  # for simple-history
     plan.reviews.append(review)
 
@@ -317,6 +396,7 @@ def _plan_review(
             plan.theme_links.append((recommendation, name))
 
         decision = _pick(rng, weights)
+        response = None
         if decision is not None:
             template = {
                 Decision.AGREE: AGREE_COMMENTS,
@@ -335,11 +415,20 @@ def _plan_review(
             )
             response._history_date = _moment(rng, response_date)  # type: ignore[attr-defined]  # for simple-history
             plan.responses.append(response)
-        _plan_updates(plan, rng, words, recommendation, rounds, decision, thing, status_words, as_of)
+        updates = _plan_updates(
+            plan, rng, words, recommendation, rounds, decision, thing, status_words, as_of
+        )
+        responded = response._history_date if response else _moment(follow.rng, response_date)  # type: ignore[attr-defined]
+        plan.updates += _follow_through(
+            plan, follow, recommendation, decision=decision, responded=responded, rounds=rounds,
+            updates=updates, thing=thing, as_of=as_of,
+        )  # fmt: skip
 
 
 def _plan_updates(plan, rng, words, recommendation, rounds, decision, thing, status_words, as_of):
     """One update a round, the status moving on, until it stalls; the open round may still be owed."""
+    updates: list[ProgressUpdate] = []
+    outcome_reason = ""
     moves = MOVES[decision]
     status: Status | None = None
     finished_on = None
@@ -364,11 +453,11 @@ def _plan_updates(plan, rng, words, recommendation, rounds, decision, thing, sta
             text = CARRIED_FORWARD[status].format(month_year=f"{finished_on:%B %Y}")
         else:
             status = _pick(rng, moves[status])
-            pool = {
-                Status.NOT_STARTED: NOT_STARTED,
-                Status.COMPLETED: COMPLETED,
-                Status.NOT_TAKEN_FORWARD: NOT_TAKEN_FORWARD,
-            }.get(status)
+            if status == Status.NOT_TAKEN_FORWARD:
+                # Not carried out as made: how it ends, and why.
+                status = _pick(rng, CLOSING_OUTCOMES)
+                outcome_reason = words.fill(OUTCOME_REASONS[status], thing=thing, around=update_date)
+            pool = {Status.NOT_STARTED: NOT_STARTED, Status.COMPLETED: COMPLETED, **CLOSING_TEXTS}.get(status)
             if pool:
                 text = words.fill(rng.choice(pool), thing=thing, around=update_date)
             else:
@@ -384,13 +473,225 @@ def _plan_updates(plan, rng, words, recommendation, rounds, decision, thing, sta
             round=update_round,
             status=status,
             status_wording=status_words[status],
+            outcome_reason=outcome_reason,
             text=text,
             update_date=update_date,
             author=author,
             evidence=f"Report to Cabinet, {update_date:%-d %B %Y}" if rng.random() < 0.1 else "",
         )
         update._history_date = _moment(rng, update_date)  # type: ignore[attr-defined]  # for simple-history
-        plan.updates.append(update)
+        updates.append(update)
+    return updates
+
+
+# ---------------------------------------------------------------------------
+# Following one recommendation through
+# ---------------------------------------------------------------------------
+
+
+def _follow_through(plan, words, recommendation, *, decision, responded, rounds, updates, thing, as_of):
+    """Its targets and their changes, extensions, forecasts, the committee's view of its updates and of
+    its completion, and escalation; returns its updates, less those after the committee assessed its
+    report of completion (a signed-off item leaves the report)."""
+    rng = words.rng
+    officer = recommendation.lead_officer or (updates[0].author if updates else None)
+
+    def fill(sentences, around):
+        return words.fill(rng.choice(sentences), thing=thing, around=around)
+
+    # The committee's view of the first report that it is complete (or closed), at the next meeting.
+    reported = next((u for u in updates if u.status in FINISHED), None)
+    assessment = None
+    sent_back_on = None
+    if reported is not None and reported.round.meeting_date < as_of:
+        assessment = _pick(rng, SIGN_OFF_WEIGHTS)
+        if assessment is not None:
+            updates = updates[: next(i for i, u in enumerate(updates) if u is reported) + 1]
+            meeting = reported.round.meeting_date
+            first = SignOffOutcome.NOT_ACCEPTED if assessment == SignOffOutcome.NOT_ACCEPTED else None
+            plan.sign_offs.append(
+                _sign_off(
+                    rng, recommendation, reported, first or SignOffOutcome.SIGNED_OFF, meeting,
+                    reason=fill(NOT_ACCEPTED_REASONS, meeting) if first else "",
+                )
+            )  # fmt: skip
+            if first:
+                sent_back_on = meeting
+            if assessment == SignOffOutcome.REOPENED:
+                reopened_on = _weekday(meeting + datetime.timedelta(days=rng.randint(30, 300)))
+                if reopened_on < as_of:
+                    plan.sign_offs.append(
+                        _sign_off(
+                            rng, recommendation, reported, SignOffOutcome.REOPENED, reopened_on,
+                            reason=fill(REOPEN_REASONS, reopened_on), meeting=False,
+                        )
+                    )  # fmt: skip
+                    sent_back_on = reopened_on
+                else:
+                    assessment = SignOffOutcome.SIGNED_OFF
+    finished = bool(updates) and updates[-1].status in FINISHED
+    finished = finished and assessment not in SignOffOutcome.reopening()
+
+    # Targets: the original with the response, then revisions and extensions before it is reported done.
+    targets = []  # (date, moment) as each became the target
+    if rng.random() < TARGET_CHANCE[decision]:
+        target = _month_end(add_months(responded.date(), rng.choice(TARGET_MONTHS)))
+        plan.targets.append(_target(recommendation, target, TargetKind.ORIGINAL, "", responded, False, None))
+        targets.append((target, responded))
+        limit = reported.update_date if reported else as_of
+        last = responded.date()
+        for _ in range(_pick(rng, TARGET_CHANGES)):
+            if rng.random() < SLIP_CHANCE:
+                when = target + datetime.timedelta(days=rng.randint(1, 120))
+            elif last + datetime.timedelta(days=30) < target - datetime.timedelta(days=14):
+                when = _between(rng, last + datetime.timedelta(days=30), target - datetime.timedelta(days=14))
+            else:
+                break
+            reason = fill(TARGET_REASONS, when)
+            if rng.random() < EXTENSION_SHARE:
+                # Asked for by the officer, decided by the committee at its next meeting.
+                meeting = next((r.meeting_date for r in rounds if r.meeting_date > when), None)
+                if meeting is None or meeting >= limit:
+                    break
+                asked = _moment(rng, when)
+                decided = _moment(rng, meeting, 17, 20)
+                approved = rng.random() < EXTENSION_APPROVED_CHANCE
+                new = _month_end(add_months(max(target, meeting), rng.randint(3, 9)))
+                request = ExtensionRequest(
+                    recommendation=recommendation,
+                    requested_date=new,
+                    reason=reason,
+                    requested_by=officer,
+                    requested_at=asked,
+                    state=ExtensionRequest.State.APPROVED if approved else ExtensionRequest.State.DECLINED,
+                    meeting_date=meeting,
+                    decided_at=decided,
+                    decision_note=rng.choice(
+                        EXTENSION_APPROVED_NOTES if approved else EXTENSION_DECLINED_NOTES
+                    ),
+                    version=2,
+                )
+                # Asked for (waiting), then decided: two versions in its history.
+                request._history_date = decided  # type: ignore[attr-defined]  # for simple-history
+                request._earlier = [  # type: ignore[attr-defined]  # read by write.py
+                    (asked, {"state": ExtensionRequest.State.PENDING, "meeting_date": None, "decided_at": None,
+                             "decision_note": "", "version": 1}),
+                ]  # fmt: skip
+                plan.extension_requests.append(request)
+                last = meeting
+                if not approved:
+                    continue
+                kind, moment, by = TargetKind.EXTENDED, decided, None
+            else:
+                if when >= limit:
+                    break
+                new = _month_end(add_months(max(target, when), rng.randint(3, 12)))
+                kind, moment, by = TargetKind.REVISED, _moment(rng, when), officer
+            plan.targets.append(
+                _target(recommendation, new, kind, reason, moment, moment.date() > target, by)
+            )
+            targets.append((new, moment))
+            target, last = new, moment.date()
+
+        if not finished and rng.random() < PENDING_EXTENSION_CHANCE:
+            asked_on = _between(
+                rng, max(last, sent_back_on or last, as_of - datetime.timedelta(days=75)), as_of
+            )
+            request = ExtensionRequest(
+                recommendation=recommendation,
+                requested_date=_month_end(add_months(max(target, as_of), rng.randint(3, 9))),
+                reason=fill(TARGET_REASONS, asked_on),
+                requested_by=officer,
+                requested_at=_moment(rng, asked_on),
+            )
+            request._history_date = request.requested_at  # type: ignore[attr-defined]  # for simple-history
+            plan.extension_requests.append(request)
+    recommendation.target_date = targets[-1][0] if targets else None
+    recommendation._targets = targets  # read by write.py
+
+    # The officer's forecast with each update that does not close it, by how near its target is.
+    for update in updates:
+        if update.status in FINISHED:
+            continue
+        current = next((d for d, moment in reversed(targets) if moment.date() <= update.update_date), None)
+        if current is None:
+            weights = [(Forecast.ON_TRACK, 30), (Forecast.AT_RISK, 10), ("", 60)]
+        elif update.update_date > current:
+            weights = [(Forecast.OFF_TRACK, 60), (Forecast.AT_RISK, 30), ("", 10)]
+        elif (current - update.update_date).days < 90:
+            weights = [(Forecast.ON_TRACK, 45), (Forecast.AT_RISK, 35), (Forecast.OFF_TRACK, 10), ("", 10)]
+        else:
+            weights = [(Forecast.ON_TRACK, 70), (Forecast.AT_RISK, 15), (Forecast.OFF_TRACK, 5), ("", 10)]
+        update.forecast = _pick(rng, weights)
+
+        # Now and then the committee finds an update wanting, at its meeting, and sends it back.
+        meeting = update.round.meeting_date
+        if meeting < as_of and rng.random() < NOT_ADEQUATE_CHANCE:
+            assessed = UpdateAssessment(
+                recommendation=recommendation,
+                update=update,
+                comment=fill(NOT_ADEQUATE_COMMENTS, meeting),
+                recorded_at=_moment(rng, meeting, 17, 20),
+            )
+            assessed._history_date = assessed.recorded_at  # type: ignore[attr-defined]  # for simple-history
+            plan.update_assessments.append(assessed)
+            if update is updates[-1]:
+                sent_back_on = meeting
+
+    # Escalation of an unfinished item once it is overdue, stalled or sent back, a step at a time.
+    if not finished:
+        last_said = updates[-1].update_date if updates else responded.date()
+        since = [add_months(last_said, plan.council.stalled_after_months)]
+        if targets:
+            since.append(targets[-1][0] + datetime.timedelta(days=1))
+        if sent_back_on:
+            since.append(sent_back_on)
+        start = min(since) + datetime.timedelta(days=14)
+        if start < as_of and rng.random() < ESCALATION_CHANCE:
+            taken_on = _between(rng, start, as_of)
+            for step in plan.escalation_steps:
+                escalation = Escalation(
+                    recommendation=recommendation,
+                    step=step,
+                    taken_on=taken_on,
+                    note=fill(ESCALATION_NOTES, taken_on),
+                    recorded_at=_moment(rng, taken_on),
+                )
+                escalation._history_date = escalation.recorded_at  # type: ignore[attr-defined]  # for simple-history
+                plan.escalations.append(escalation)
+                taken_on += datetime.timedelta(days=rng.randint(28, 75))
+                if taken_on >= as_of or rng.random() >= NEXT_STEP_CHANCE:
+                    break
+    return updates
+
+
+def _target(recommendation, date, kind, reason, moment, passed, by):
+    target = TargetDate(
+        recommendation=recommendation,
+        date=date,
+        kind=kind,
+        reason=reason,
+        replaced_passed=passed,
+        recorded_by=by,
+        recorded_at=moment,
+    )
+    target._history_date = moment  # type: ignore[attr-defined]  # for simple-history
+    return target
+
+
+def _sign_off(rng, recommendation, update, outcome, day, *, reason, meeting=True):
+    """The committee's assessment, recorded by the scrutiny officer the evening of the meeting."""
+    record = SignOff(
+        recommendation=recommendation,
+        update=update,
+        outcome=outcome,
+        meeting_date=day if meeting else None,
+        minute_reference=f"Minute {rng.randint(10, 99)}/{day:%y}" if meeting else "",
+        reason=reason,
+        recorded_at=_moment(rng, day, 17, 20),
+    )
+    record._history_date = record.recorded_at  # type: ignore[attr-defined]  # for simple-history
+    return record
 
 
 @dataclass(frozen=True)

@@ -178,18 +178,24 @@ STATUS_WORDINGS = [
         Status.NOT_STARTED: "Not started",
         Status.IN_PROGRESS: "In progress",
         Status.COMPLETED: "Completed",
+        Status.ALTERNATIVE_ACTION: "Alternative action taken",
+        Status.OVERTAKEN: "Overtaken by events",
         Status.NOT_TAKEN_FORWARD: "Not taken forward",
     },
     {
         Status.NOT_STARTED: "Not yet started",
         Status.IN_PROGRESS: "Ongoing",
         Status.COMPLETED: "Complete",
+        Status.ALTERNATIVE_ACTION: "Met by other means",
+        Status.OVERTAKEN: "No longer relevant",
         Status.NOT_TAKEN_FORWARD: "Will not be implemented",
     },
     {
         Status.NOT_STARTED: "Red: not started",
         Status.IN_PROGRESS: "Amber: in progress",
         Status.COMPLETED: "Green: complete",
+        Status.ALTERNATIVE_ACTION: "Closed: alternative action",
+        Status.OVERTAKEN: "Closed: overtaken",
         Status.NOT_TAKEN_FORWARD: "Closed: not pursued",
     },
 ]
@@ -679,10 +685,112 @@ NOT_TAKEN_FORWARD = [
     "This recommendation will not be taken forward. {reason}",
     "After further work with {partner}, the Council has decided not to proceed. {reason}",
 ]
+ALTERNATIVE_ACTION = [
+    "The aim of this recommendation is being met another way: {alternative}",
+    "Rather than a {thing}, the Council has chosen another route. {alternative}",
+]
+ALTERNATIVES = [
+    "the work has been folded into the joint plan agreed with {partner}.",
+    "{partner} now provides this, funded in part by the Council.",
+    "a smaller pilot in {count} wards is being run instead, within existing resources.",
+    "the existing {thing} has been extended rather than a new one made.",
+]
+OVERTAKEN = [
+    "This recommendation has been overtaken by events. {overtaken}",
+    "Events have moved on since the review reported. {overtaken}",
+]
+OVERTAKEN_BY = [
+    "New national guidance, expected in {month_year}, now sets out what councils must do.",
+    "{partner} has since taken on this responsibility across the county.",
+    "The service it concerned was recommissioned in {month_done} on different terms.",
+    "A change in the law means the Council can no longer do this as recommended.",
+]
 CARRIED_FORWARD = {
     Status.COMPLETED: "No further update: reported as completed in {month_year}.",
+    Status.ALTERNATIVE_ACTION: "No further update: reported in {month_year} as met by alternative action.",
+    Status.OVERTAKEN: "No further update: reported in {month_year} as overtaken by events.",
     Status.NOT_TAKEN_FORWARD: "No further update: reported as not taken forward in {month_year}.",
 }
+# How a recommendation that is not carried out as made ends: (outcome, weight), and the sentences of each.
+CLOSING_OUTCOMES = [(Status.NOT_TAKEN_FORWARD, 50), (Status.ALTERNATIVE_ACTION, 30), (Status.OVERTAKEN, 20)]
+CLOSING_TEXTS = {
+    Status.NOT_TAKEN_FORWARD: NOT_TAKEN_FORWARD,
+    Status.ALTERNATIVE_ACTION: ALTERNATIVE_ACTION,
+    Status.OVERTAKEN: OVERTAKEN,
+}
+# The reason an officer gives for closing it so (the update's outcome reason).
+OUTCOME_REASONS = {
+    Status.NOT_TAKEN_FORWARD: "{reason}",
+    Status.ALTERNATIVE_ACTION: "The aim is met another way: {alternative}",
+    Status.OVERTAKEN: "{overtaken}",
+}
+
+# ---------------------------------------------------------------------------
+# Following recommendations through: targets, extensions, the committee's view, escalation
+# ---------------------------------------------------------------------------
+
+# Why an officer revises a target date, or asks the committee for more time.
+TARGET_REASONS = [
+    "The {thing} depends on work with {partner}, which has moved to {month_year}.",
+    "Funding from {funder} was confirmed later than planned.",
+    "The lead post was vacant for several months; the new lead officer has re-planned the work.",
+    "Consultation with {partner} was extended at their request.",
+    "The work has been brought forward to align with the new budget for {year}/{next_year}.",
+    "Procurement of the {thing} took longer than expected.",
+    "National guidance, now expected in {month_year}, is needed before the work can be finished.",
+]
+EXTENSION_APPROVED_NOTES = [
+    "",
+    "",
+    "Agreed, on condition that progress is reported at the next update.",
+    "Agreed. The committee asked for a timetable to be circulated to members.",
+]
+EXTENSION_DECLINED_NOTES = [
+    "The committee expects the work to be finished to the original timetable.",
+    "Not agreed: the committee asked the Cabinet Member to set out how the date will be met.",
+    "Declined. The committee did not think the reason given justified more time.",
+]
+NOT_ACCEPTED_REASONS = [
+    "The committee did not accept that the {thing} is in place: it asked for evidence of its use.",
+    "The update describes a plan, not a completed piece of work.",
+    "Only part of the recommendation has been done; the work with {partner} is outstanding.",
+    "Members asked to see the outcome of the evaluation before signing this off.",
+]
+REOPEN_REASONS = [
+    "Members heard at the meeting on {date} that the {thing} has stopped.",
+    "A complaint from residents showed that the {thing} is not working as reported.",
+    "The funding that kept the {thing} going ended in {month_done}.",
+]
+NOT_ADEQUATE_COMMENTS = [
+    "The update does not say what has been done since the last round.",
+    "Members asked for figures showing the effect of the work, not a description of it.",
+    "The update does not say when the work will be finished.",
+    "The committee asked for the update to be rewritten by the lead officer, not carried forward.",
+]
+# Each council's escalation ladder, one of these, three steps each.
+ESCALATION_LADDERS = [
+    [
+        "Reminder from the scrutiny officer",
+        "Letter from the chair to the director",
+        "Cabinet member invited to attend the committee",
+    ],
+    [
+        "Chase by the democratic services officer",
+        "Chair writes to the Cabinet Member",
+        "Item called in to the next meeting",
+    ],
+    [
+        "Email reminder to the lead officer",
+        "Chair's letter to the chief executive",
+        "Director asked to attend and explain",
+    ],
+]
+ESCALATION_NOTES = [
+    "Sent on {date}, asking for an update by the next meeting.",
+    "The letter asked when the work will be finished and what is holding it up.",
+    "Asked for a written reply within 20 working days.",
+    "Agreed at the meeting; the minute records the committee's concern.",
+]
 
 # How a recommendation's status moves from one round to the next, by the
 # Cabinet's decision: {from status: [(to status, weight), ...]}.

@@ -2,9 +2,13 @@
 
 Rows are written with simple-history's bulk helpers (progress updates through
 the recommendations service that keeps the dashboards' latest-progress rows),
-each history row dated by its instance's ``_history_date``.
+each history row dated by its instance's ``_history_date``. A record that
+changed after it was made (a recommendation whose target moved, an extension
+the committee decided) is written as it ends, with a history row for each
+version it went through, as the services would have left it.
 """
 
+import copy
 import datetime
 import random
 
@@ -15,9 +19,21 @@ from django.utils import timezone
 from django.utils.text import slugify
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from councils.models import Committee, Council, Membership
+from councils.models import Committee, Council, EscalationStep, Membership
 from recommendations import services
-from recommendations.models import CabinetResponse, EvidenceLink, ProgressUpdate, Recommendation, Theme
+from recommendations.models import (
+    CabinetResponse,
+    Escalation,
+    EvidenceFile,
+    EvidenceLink,
+    ExtensionRequest,
+    ProgressUpdate,
+    Recommendation,
+    SignOff,
+    TargetDate,
+    Theme,
+    UpdateAssessment,
+)
 from reviews.models import Review, SourceDocument, UpdateRound
 
 from .plan import (
@@ -53,7 +69,8 @@ def generate(*, sizes, seed, as_of, user, progress=None):
     reason = reason_for(seed)
     counts = dict.fromkeys(
         ["councils", "committees", "officers", "reviews", "rounds", "open rounds", "recommendations",
-         "theme links", "responses", "updates", "history rows"], 0,
+         "theme links", "responses", "updates", "escalation steps", "target dates", "extension requests",
+         "sign-offs", "updates not adequate", "escalations", "history rows"], 0,
     )  # fmt: skip
     history = {"user": user, "reason": reason}
     names = council_names(random.Random(seed), sizes.councils)
@@ -96,6 +113,47 @@ def _create(objs, model, counts, *, user, reason):
     return created
 
 
+def _create_with_versions(objs, model, counts, *, user, reason):
+    """Bulk create the records as they end, with a history row for each version they went through.
+
+    An object's ``_earlier`` lists its earlier versions, oldest first, as
+    (moment, {field: value}): the first is its "+" row, the rest and the
+    record as it ends (dated by ``_history_date``) are "~" rows.
+    """
+    created = model._default_manager.bulk_create(objs, batch_size=BATCH_SIZE)
+    made, changed = [], []
+    for obj in created:
+        versions = []
+        for moment, fields in getattr(obj, "_earlier", ()):
+            version = copy.copy(obj)
+            version.__dict__.update(fields, _history_date=moment)
+            versions.append(version)
+        versions.append(obj)
+        made.append(versions[0])
+        changed += versions[1:]
+    history = {"batch_size": BATCH_SIZE, "default_user": user, "default_change_reason": reason}
+    rows = model.history.bulk_history_create(made, **history)
+    rows += model.history.bulk_history_create(changed, update=True, **history)
+    counts["history rows"] += len(rows)
+    return created, rows
+
+
+def _with_target_versions(recommendations):
+    """Each recommendation as made (no target yet), then once per target date it was given, the last as it is."""
+    for recommendation in recommendations:
+        targets = recommendation._targets
+        if not targets:
+            continue
+        earlier = [(recommendation._history_date, {"target_date": None, "version": 1})]
+        earlier += [
+            (moment, {"target_date": date, "version": i}) for i, (date, moment) in enumerate(targets[:-1], 2)
+        ]
+        recommendation._earlier = earlier
+        recommendation._history_date = targets[-1][1]
+        recommendation.version = len(targets) + 1
+    return recommendations
+
+
 def _write(plans, themes, counts, *, user, reason):
     history = {"user": user, "reason": reason}
 
@@ -107,6 +165,7 @@ def _write(plans, themes, counts, *, user, reason):
     get_user_model().objects.bulk_create(officers, batch_size=BATCH_SIZE)
     _create(gather("memberships"), Membership, counts, **history)
     _create(gather("committees"), Committee, counts, **history)
+    _create(gather("escalation_steps"), EscalationStep, counts, **history)
     _create(gather("reviews"), Review, counts, **history)
 
     rounds = gather("rounds")
@@ -125,11 +184,20 @@ def _write(plans, themes, counts, *, user, reason):
     )
     counts["history rows"] += len(closed)
 
-    recommendations = _create(gather("recommendations"), Recommendation, counts, **history)
-    _link_themes(plans, themes, recommendations, counts)
+    recommendations, records = _create_with_versions(
+        _with_target_versions(gather("recommendations")), Recommendation, counts, **history
+    )
+    _link_themes(plans, themes, records, counts)
     _create(gather("responses"), CabinetResponse, counts, **history)
+    _create(gather("targets"), TargetDate, counts, **history)
+    _create_with_versions(gather("extension_requests"), ExtensionRequest, counts, **history)
     updates = services.add_updates(gather("updates"), **history)
     counts["history rows"] += len(updates)
+    # The committee's view of the updates, then the dashboards' rows again, which carry it.
+    _create(gather("sign_offs"), SignOff, counts, **history)
+    _create(gather("update_assessments"), UpdateAssessment, counts, **history)
+    services.refresh_latest_progress([r.pk for r in recommendations])
+    _create(gather("escalations"), Escalation, counts, **history)
 
     counts["councils"] += len(plans)
     counts["committees"] += sum(len(p.committees) for p in plans)
@@ -140,14 +208,24 @@ def _write(plans, themes, counts, *, user, reason):
     counts["recommendations"] += len(recommendations)
     counts["responses"] += sum(len(p.responses) for p in plans)
     counts["updates"] += sum(len(p.updates) for p in plans)
+    for name, part in [
+        ("escalation steps", "escalation_steps"),
+        ("target dates", "targets"),
+        ("extension requests", "extension_requests"),
+        ("sign-offs", "sign_offs"),
+        ("updates not adequate", "update_assessments"),
+        ("escalations", "escalations"),
+    ]:
+        counts[name] += len(gather(part))
 
 
-def _link_themes(plans, themes, recommendations, counts):
-    """The through rows, and the same links in each recommendation's first history row.
+def _link_themes(plans, themes, records, counts):
+    """The through rows, and the same links in each of the recommendations' history rows.
 
     simple-history keeps a snapshot of a recommendation's themes with every
     history row of it (``HistoricalRecommendation_themes``); a recommendation
-    made with its themes has them in its "+" row, as if saved with them.
+    made with its themes has them in its "+" row, as if saved with them, and
+    in each later row (its target dates), as its themes did not change.
     """
     through = Recommendation.themes.through
     links = through.objects.bulk_create(
@@ -158,24 +236,25 @@ def _link_themes(plans, themes, recommendations, counts):
         ],
         batch_size=BATCH_SIZE,
     )
-    ids = [r.pk for r in recommendations]
-    records = Recommendation.history.filter(id__gte=min(ids), id__lte=max(ids), history_type="+")
-    first_record = dict(records.values_list("id", "history_id"))
+    rows_of: dict[int, list[int]] = {}
+    for record in records:
+        rows_of.setdefault(record.id, []).append(record.history_id)
     link_history = Recommendation.history.model.themes.model
-    link_history.objects.bulk_create(
+    snapshots = link_history.objects.bulk_create(
         [
             link_history(
                 id=link.pk,
-                history_id=first_record[link.recommendation_id],
+                history_id=history_id,
                 recommendation_id=link.recommendation_id,
                 theme_id=link.theme_id,
             )
             for link in links
+            for history_id in rows_of[link.recommendation_id]
         ],
         batch_size=BATCH_SIZE,
     )
     counts["theme links"] += len(links)
-    counts["history rows"] += len(links)
+    counts["history rows"] += len(snapshots)
 
 
 # ---------------------------------------------------------------------------
@@ -220,6 +299,21 @@ def remove(*, user, reason, progress=None):
             recommendations = list(
                 Recommendation.objects.filter(review__council__in=chunk).values_list("pk", flat=True)
             )
+            # What refers to the updates, and to the council's escalation ladder, goes first.
+            for follow_through in [
+                Escalation,
+                SignOff,
+                UpdateAssessment,
+                EvidenceFile,
+                ExtensionRequest,
+                TargetDate,
+            ]:
+                _delete_with_history(
+                    follow_through._default_manager.filter(recommendation__in=recommendations),
+                    user=user,
+                    reason=reason,
+                    when=when,
+                )
             _delete_with_history(
                 ProgressUpdate.objects.filter(recommendation__in=recommendations),
                 user=user,
@@ -235,6 +329,7 @@ def remove(*, user, reason, progress=None):
                 UpdateRound.objects.filter(review__council__in=chunk),
                 Review.objects.filter(council__in=chunk),
                 Committee.objects.filter(council__in=chunk),
+                EscalationStep.objects.filter(council__in=chunk),
                 Membership.objects.filter(council__in=chunk),
                 Council.objects.filter(pk__in=chunk),
             ]:

@@ -51,11 +51,21 @@ def digest():
     rows = []
     for review in Review.objects.select_related("council", "committee").order_by("slug"):
         rows.append(
-            (review.council.name, review.committee.name, review.title, review.slug, review.recommended_date)
+            (
+                review.council.name,
+                review.committee.name,
+                review.title,
+                review.slug,
+                review.recommended_date,
+                review.response_due_date,
+            )
         )
         rows += UpdateRound.objects.filter(review=review).values_list("meeting_date", "due_date", "closed_at")
     recommendations = Recommendation.objects.select_related("review", "lead_officer", "cabinet_response")
-    for r in recommendations.prefetch_related("themes", "updates").order_by("review__slug", "position"):
+    related = ["themes", "updates", "targets", "extension_requests", "sign_offs", "update_assessments"]
+    for r in recommendations.prefetch_related(*related, "escalations__step").order_by(
+        "review__slug", "position"
+    ):
         response = getattr(r, "cabinet_response", None)
         rows.append(
             (
@@ -66,7 +76,27 @@ def digest():
                 sorted(t.name for t in r.themes.all()),
                 response
                 and (response.decision, response.decision_wording, response.comment, response.response_date),
-                [(u.update_date, u.status, u.status_wording, u.text, u.evidence) for u in r.updates.all()],
+                [
+                    (
+                        u.update_date,
+                        u.status,
+                        u.status_wording,
+                        u.outcome_reason,
+                        u.forecast,
+                        u.text,
+                        u.evidence,
+                    )
+                    for u in r.updates.all()
+                ],
+                r.target_date,
+                [(t.date, t.kind, t.reason, t.replaced_passed, t.recorded_at) for t in r.targets.all()],
+                [
+                    (e.requested_date, e.reason, e.requested_at, e.state, e.meeting_date, e.decision_note)
+                    for e in r.extension_requests.all()
+                ],
+                [(s.outcome, s.meeting_date, s.reason, s.recorded_at) for s in r.sign_offs.all()],
+                [(a.comment, a.recorded_at) for a in r.update_assessments.all()],
+                [(e.step.name, e.taken_on, e.note) for e in r.escalations.all()],
             )
         )
     return hashlib.sha256(repr(rows).encode()).hexdigest()
@@ -82,16 +112,18 @@ def test_creates_exactly_what_the_sizes_and_seed_say():
     assert UpdateRound.objects.count() == 2 * 2 * 3
     assert Theme.objects.count() == 12
     # What the seed decides: committees and officers per council, responses
-    # (about one in twenty has none), updates (stalled and owed ones missing).
-    assert Committee.objects.count() == 5
-    assert Membership.objects.filter(role=Membership.Role.OFFICER).count() == 8
-    assert get_user_model().objects.filter(username__startswith="demo-").count() == 8
+    # (about one in twenty has none), updates (stalled and owed ones missing, none after a sign-off).
+    assert Committee.objects.count() == 4
+    assert Membership.objects.filter(role=Membership.Role.OFFICER).count() == 9
+    assert get_user_model().objects.filter(username__startswith="demo-").count() == 9
     assert CabinetResponse.objects.count() == 19
-    assert ProgressUpdate.objects.count() == 59
-    assert Recommendation.themes.through.objects.count() == 28
-    assert UpdateRound.objects.open().count() == 2
+    assert ProgressUpdate.objects.count() == 53
+    assert Recommendation.themes.through.objects.count() == 37
+    assert UpdateRound.objects.open().count() == 3
     assert (
-        "2 councils, 5 committees, 8 officers, 4 reviews, 12 rounds, 2 open rounds, 20 recommendations" in out
+        "2 councils, 4 committees, 9 officers, 4 reviews, 12 rounds, 3 open rounds, 20 recommendations, "
+        "37 theme links, 19 responses, 53 updates, 6 escalation steps, 21 target dates, 3 extension requests, "
+        "8 sign-offs, 4 updates not adequate, 3 escalations" in out
     )
     assert all(c.name.startswith("Demo ") and c.slug.startswith("demo-") for c in Council.objects.all())
     assert all(r.slug.startswith("demo-") for r in Review.objects.all())
