@@ -4,6 +4,7 @@ Unset, every value is the safe one for production, except the database, which
 falls back to an SQLite file in the project so that a newcomer needs nothing.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -21,6 +22,15 @@ def envbool(name, default):
     if value in ("0", "false", "no", "off", ""):
         return False
     raise ImproperlyConfigured(f"{name} must be true or false, not {value!r}.")
+
+
+def envint(name, default):
+    """Read a whole number; anything else is an error."""
+    value = os.environ.get(name, str(default)).strip()
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from None
 
 
 def envlist(name, default):
@@ -48,6 +58,8 @@ INSTALLED_APPS = [
     "django.forms",
     "simple_history",
     "django_filters",
+    # Counts failed sign-ins and locks out the account or address (see "Sign-in" below).
+    "axes",
     # The apps depend one way: councils <- reviews <- recommendations, with
     # importing, papers and demo above all three (see the README's layout).
     "councils",
@@ -71,6 +83,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Records the signed-in person on every history row a request writes.
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Turns a sign-in refused for too many failures into the "too many times" page; last, as axes asks.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "scrutiny.urls"
@@ -116,6 +130,31 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Sign-in: django-axes refuses a sign-in, even with the right password, once an account, or an address,
+# has failed SIGN_IN_FAILURE_LIMIT times with no SIGN_IN_COOLOFF_MINUTES' pause since the last failure.
+# By account stops guessing one person's password; by address stops one machine trying a password
+# against every account. An admin lifts a lockout in the admin's "Access attempts" or with
+# `manage.py axes_reset_username USERNAME`.
+AUTHENTICATION_BACKENDS = [
+    "common.signin.SignInThrottle",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = envint("SIGN_IN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=envint("SIGN_IN_COOLOFF_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_CALLABLE = "common.signin.locked_out"
+AXES_CLIENT_IP_CALLABLE = "common.signin.client_address"
+# Not reset on success: a success would clear the address's failures too, and with them the
+# lockout of other accounts tried from there.
+AXES_RESET_ON_SUCCESS = False
+# Keep every failure, not only the current count, for the admin's "Access failures".
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+# The log names the account and the address tried (never the password), so that it can be acted on.
+AXES_SENSITIVE_PARAMETERS: list[str] = []
+# The reverse proxies in front of the app that add to X-Forwarded-For (0: none, the peer is the
+# person). Behind a proxy left uncounted, every sign-in seems to come from the proxy.
+TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 0)
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -159,6 +198,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Scrutiny Tracker <scr
 # The address links in e-mails start with, e.g. https://scrutiny.example.gov.uk
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
+# django-axes logs each failed sign-in and each lockout as a warning (loggers "axes.*"), so they reach
+# the console at the default level; LOG_LEVEL=INFO adds each successful sign-in.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
