@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "axes",
     # The apps depend one way: councils <- reviews <- recommendations, with
     # importing, papers and demo above all three (see the README's layout).
+    "common",  # no models: its management commands (backup, restore)
     "councils",
     "reviews",
     "recommendations",
