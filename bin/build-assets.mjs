@@ -5,7 +5,7 @@
 //
 // 1. Compiles static/src/app.scss -> static/build/app.css (compressed), with
 //    Sass's Node package importer (the same as `sass --pkg-importer=node`).
-// 2. Copies GOV.UK Frontend's ES module JS and static/src/app.mjs.
+// 2. Copies GOV.UK Frontend's ES module JS, static/src/app.mjs and static/src/js-enabled.js.
 // 3. Copies every image the compiled CSS refers to under
 //    /static/build/assets/ from govuk-frontend's or MOJ Frontend's assets
 //    folder, and fails if one cannot be found (so Django's
@@ -100,6 +100,7 @@ async function main() {
 
   await copy(path.join(govukDist, "govuk-frontend.min.js"), path.join(buildDir, "govuk-frontend.min.js"));
   await copy(path.join(srcDir, "app.mjs"), path.join(buildDir, "app.mjs"));
+  await copy(path.join(srcDir, "js-enabled.js"), path.join(buildDir, "js-enabled.js"));
 }
 
 // Only run when executed directly (allows importing for tests).

@@ -4,10 +4,12 @@ Unset, every value is the safe one for production, except the database, which
 falls back to an SQLite file in the project so that a newcomer needs nothing.
 """
 
+import datetime
 import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -21,6 +23,15 @@ def envbool(name, default):
     if value in ("0", "false", "no", "off", ""):
         return False
     raise ImproperlyConfigured(f"{name} must be true or false, not {value!r}.")
+
+
+def envint(name, default):
+    """Read a whole number; anything else is an error."""
+    value = os.environ.get(name, str(default)).strip()
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from None
 
 
 def envlist(name, default):
@@ -48,8 +59,11 @@ INSTALLED_APPS = [
     "django.forms",
     "simple_history",
     "django_filters",
+    # Counts failed sign-ins and locks out the account or address (see "Sign-in" below).
+    "axes",
     # The apps depend one way: councils <- reviews <- recommendations, with
     # importing, papers and demo above all three (see the README's layout).
+    "common",  # no models: its management commands (backup, restore)
     "councils",
     "reviews",
     "recommendations",
@@ -60,6 +74,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -71,6 +87,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Records the signed-in person on every history row a request writes.
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Turns a sign-in refused for too many failures into the "too many times" page; last, as axes asks.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "scrutiny.urls"
@@ -116,6 +134,31 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Sign-in: django-axes refuses a sign-in, even with the right password, once an account, or an address,
+# has failed SIGN_IN_FAILURE_LIMIT times with no SIGN_IN_COOLOFF_MINUTES' pause since the last failure.
+# By account stops guessing one person's password; by address stops one machine trying a password
+# against every account. An admin lifts a lockout in the admin's "Access attempts" or with
+# `manage.py axes_reset_username USERNAME`.
+AUTHENTICATION_BACKENDS = [
+    "common.signin.SignInThrottle",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = envint("SIGN_IN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=envint("SIGN_IN_COOLOFF_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_CALLABLE = "common.signin.locked_out"
+AXES_CLIENT_IP_CALLABLE = "common.signin.client_address"
+# Not reset on success: a success would clear the address's failures too, and with them the
+# lockout of other accounts tried from there.
+AXES_RESET_ON_SUCCESS = False
+# Keep every failure, not only the current count, for the admin's "Access failures".
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+# The log names the account and the address tried (never the password), so that it can be acted on.
+AXES_SENSITIVE_PARAMETERS: list[str] = []
+# The reverse proxies in front of the app that add to X-Forwarded-For (0: none, the peer is the
+# person). Behind a proxy left uncounted, every sign-in seems to come from the proxy.
+TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 0)
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -142,7 +185,58 @@ STORAGES = {
 SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", "false" if DEBUG else "true")
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SESSION_COOKIE_HTTPONLY = True
+# A working day: a sign-in on a shared council laptop does not last into the next.
+SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", 8 * 60 * 60)
 X_FRAME_OPTIONS = "DENY"
+
+# HTTPS. Unset, production sends every request to HTTPS and tells browsers to stay there for a year;
+# DEBUG keeps a local `make run` working over http.
+SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", "false" if DEBUG else "true")
+SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 0 if DEBUG else 365 * 24 * 60 * 60)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", "true")
+# Preloading binds the whole domain, a council's included, into browsers for good: its owner opts in.
+SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", "false")
+if not SECURE_HSTS_PRELOAD:
+    SILENCED_SYSTEM_CHECKS = ["security.W021"]  # "SECURE_HSTS_PRELOAD is not True": deliberately off
+# Behind a proxy that ends TLS and says so in X-Forwarded-Proto (and strips it from what people send).
+SECURE_PROXY_SSL_HEADER = (
+    ("HTTP_X_FORWARDED_PROTO", "https") if envbool("SECURE_PROXY_SSL_HEADER", "false") else None
+)
+SECURE_REFERRER_POLICY = "same-origin"
+
+# Content-Security-Policy: scripts, styles, fonts and images from this site only, nothing inline
+# (the data: image is the empty favicon in base.html); no frames, plugins or forms posting elsewhere.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    }
+}
+# The browser features no page uses, turned off for every page and anything it might embed.
+PERMISSIONS_POLICY: dict[str, list[str]] = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    )
+}
 
 # E-mail (update reminders): printed to the console unless an SMTP host is set.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
@@ -159,6 +253,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Scrutiny Tracker <scr
 # The address links in e-mails start with, e.g. https://scrutiny.example.gov.uk
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
+# django-axes logs each failed sign-in and each lockout as a warning (loggers "axes.*"), so they reach
+# the console at the default level; LOG_LEVEL=INFO adds each successful sign-in.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -13,6 +13,8 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # The manifest needs collectstatic; tests serve the source files as they are.
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = False
+# The test client speaks plain http; tests/test_deploy.py checks the production values.
+SECURE_SSL_REDIRECT = False
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file, not SQLite's shared in-memory database, so that the threads of
