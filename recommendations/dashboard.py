@@ -8,7 +8,19 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 
-from .models import DECISION_KEYS, NO_STATUS, STATUS_KEYS, CabinetResponse, ProgressUpdate
+from .models import (
+    DECISION_KEYS,
+    NO_STATUS,
+    STATUS_KEYS,
+    CabinetResponse,
+    ProgressUpdate,
+    awaiting_sign_off_condition,
+    escalated_condition,
+    response_late_condition,
+    sent_back_condition,
+    signed_off_condition,
+    slipped_condition,
+)
 
 LIST_LENGTH = 10
 
@@ -53,28 +65,19 @@ def list_url(scope, **filters):
     return reverse("recommendations:list") + ("?" + urlencode(params) if params else "")
 
 
-def _how_many(recommendations):
-    """How many there are, as a value the database works out once (the query is not correlated)."""
-    return Coalesce(
-        Subquery(
-            recommendations.order_by()
-            .annotate(all=Value(1))
-            .values("all")
-            .annotate(n=Count("pk"))
-            .values("n")
-        ),
-        0,
-    )
-
-
-# The follow-through figures: the list filter that shows each, its label, and its rule.
+# The follow-through figures: the list filter that shows each, its label, and its rule as a condition,
+# counted in the same pass as the rest (a scalar count of the whole scope per figure costs a scan each).
 FOLLOW_THROUGH = [
-    ("awaiting_sign_off", "Reported complete, awaiting sign-off", lambda r, today: r.awaiting_sign_off()),
-    ("signed_off", "Signed off", lambda r, today: r.signed_off()),
-    ("sent_back", "Sent back", lambda r, today: r.sent_back()),
-    ("escalated", "Escalated", lambda r, today: r.escalated()),
-    ("response_late", "Response late", lambda r, today: r.response_late(today)),
-    ("slipped", "Target slipped", lambda r, today: r.slipped(today)),
+    (
+        "awaiting_sign_off",
+        "Reported complete, awaiting sign-off",
+        lambda today: awaiting_sign_off_condition(),
+    ),
+    ("signed_off", "Signed off", lambda today: signed_off_condition()),
+    ("sent_back", "Sent back", lambda today: sent_back_condition()),
+    ("escalated", "Escalated", lambda today: escalated_condition()),
+    ("response_late", "Response late", response_late_condition),
+    ("slipped", "Target slipped", slipped_condition),
 ]
 
 
@@ -105,7 +108,7 @@ def counts_query(recommendations, today=None):
             stalled=Count("pk", filter=Q(is_stalled=True)),
             overdue=Count("pk", filter=Q(is_overdue=True)),
             update_late=Coalesce(Subquery(late), 0),
-            **{name: _how_many(rule(recommendations, today)) for name, _, rule in FOLLOW_THROUGH},
+            **{name: Count("pk", filter=rule(today)) for name, _, rule in FOLLOW_THROUGH},
         )
     )
 
@@ -191,7 +194,7 @@ def build(recommendations, *, scope):
         changed=changed,
         movement=movement,
         follow_through=[
-            Figure(label, groups[0][name] if groups else 0, list_url(scope, **{name: "true"}), name)
+            Figure(label, total(measure=name), list_url(scope, **{name: "true"}), name)
             for name, label, _ in FOLLOW_THROUGH
         ],
     )

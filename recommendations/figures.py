@@ -14,14 +14,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.db.models import Count, Exists, F, Min, OuterRef, Q
+from django.db.models import Count, F, Min, OuterRef, Q, Subquery
 from django.db.models.functions import TruncDate
 from django.urls import reverse
 from django.utils import timezone
 
 from common.dates import add_months, months_before
 
-from .models import Decision, SignOff, SignOffOutcome
+from .models import Decision, SignOff, signed_off_condition, slipped_condition
 
 NOT_RECORDED = "Not recorded"
 # The decisions that accept a recommendation, and those that decide it (Noted and no response do neither).
@@ -204,8 +204,6 @@ class Figures:
 
 def recommendation_rows(recommendations, today):
     """The recommendations grouped by committee, portfolio, year, decision, dates and whether finished."""
-    signed_off = recommendations.signed_off().values("pk")
-    slipped = recommendations.slipped(today).values("pk")
     return (
         recommendations.with_progress()
         .order_by()
@@ -220,8 +218,8 @@ def recommendation_rows(recommendations, today):
         )
         .annotate(
             n=Count("pk"),
-            signed=Count("pk", filter=Q(pk__in=signed_off)),
-            slipped_n=Count("pk", filter=Q(pk__in=slipped)),
+            signed=Count("pk", filter=signed_off_condition()),
+            slipped_n=Count("pk", filter=slipped_condition(today)),
         )
     )
 
@@ -229,32 +227,28 @@ def recommendation_rows(recommendations, today):
 def sign_off_rows(recommendations):
     """The standing sign-offs of accepted recommendations with a response date, grouped by their dates.
 
-    The standing sign-off is the latest "signed off" of the recommendation's
-    latest update, which is signed off now (``signed_off()``).
+    The standing sign-off is the latest assessment of the recommendation's
+    latest update, which is a sign-off (``signed_off()`` says the latest is).
     """
-    counted = recommendations.signed_off().filter(
-        cabinet_response__decision__in=ACCEPTING, cabinet_response__response_date__isnull=False
-    )
-    later = SignOff.objects.filter(update=OuterRef("update"), outcome=SignOffOutcome.SIGNED_OFF).filter(
-        Q(recorded_at__gt=OuterRef("recorded_at"))
-        | Q(recorded_at=OuterRef("recorded_at"), pk__gt=OuterRef("pk"))
+    latest = SignOff.objects.filter(update=OuterRef("latest_progress__update")).order_by(
+        "-recorded_at", "-pk"
     )
     return (
-        SignOff.objects.filter(
-            outcome=SignOffOutcome.SIGNED_OFF,
-            recommendation__in=counted.values("pk"),
-            update=F("recommendation__latest_progress__update"),
-        )
-        .exclude(Exists(later))
+        recommendations.signed_off()
+        .filter(cabinet_response__decision__in=ACCEPTING, cabinet_response__response_date__isnull=False)
         .order_by()
+        .annotate(
+            met=Subquery(latest.values("meeting_date")[:1]),
+            recorded=Subquery(latest.annotate(day=TruncDate("recorded_at")).values("day")[:1]),
+        )
         .values(
-            committee_pk=F("recommendation__review__committee_id"),
-            committee_name=F("recommendation__review__committee__name"),
-            role=F("recommendation__cabinet_response__responder_role"),
-            recommended=F("recommendation__review__recommended_date"),
-            responded=F("recommendation__cabinet_response__response_date"),
-            met=F("meeting_date"),
-            recorded=TruncDate("recorded_at"),
+            "met",
+            "recorded",
+            committee_pk=F("review__committee_id"),
+            committee_name=F("review__committee__name"),
+            role=F("cabinet_response__responder_role"),
+            recommended=F("review__recommended_date"),
+            responded=F("cabinet_response__response_date"),
         )
         .annotate(n=Count("pk"))
     )

@@ -23,6 +23,41 @@ def _reported_finished():
     return Q(latest_progress__status__in=ProgressUpdate.Status.finished())
 
 
+def signed_off_condition():
+    """Reported complete (or closed), and signed off by the committee: as a condition, to count with."""
+    return _reported_finished() & Q(latest_progress__assessment=SignOffOutcome.SIGNED_OFF)
+
+
+def awaiting_sign_off_condition():
+    """Reported complete (or closed) by the officer, and not yet assessed by the committee."""
+    return _reported_finished() & Q(latest_progress__assessment="")
+
+
+def sent_back_condition():
+    """Unfinished, and its latest update sent back by the committee: a new one is owed."""
+    return Q(latest_progress__sent_back=True) & ~_finished()
+
+
+def escalated_condition():
+    """Unfinished, and escalated at least one step."""
+    return ~_finished() & Exists(Escalation.objects.filter(recommendation=OuterRef("pk")))
+
+
+def response_late_condition(today):
+    """Its response came (or, with none yet, is still to come) after its review's due date."""
+    return Q(review__response_due_date__isnull=False) & (
+        Q(cabinet_response__response_date__gt=F("review__response_due_date"))
+        | Q(cabinet_response__isnull=True, review__response_due_date__lt=today)
+    )
+
+
+def slipped_condition(today):
+    """A target that passed unmet: it is overdue now, or a target was replaced after it had passed."""
+    return (Q(target_date__lt=today) & ~_finished()) | Exists(
+        TargetDate.objects.filter(recommendation=OuterRef("pk"), replaced_passed=True)
+    )
+
+
 def rounds_owed():
     """The rounds asking the recommendation of the outer query for an update it has not given.
 
@@ -68,19 +103,19 @@ class RecommendationQuerySet(models.QuerySet):
 
     def awaiting_sign_off(self):
         """Reported complete (or closed) by the officer, and not yet assessed by the committee."""
-        return self.filter(_reported_finished() & Q(latest_progress__assessment=""))
+        return self.filter(awaiting_sign_off_condition())
 
     def signed_off(self):
         """Reported complete (or closed), and signed off by the committee."""
-        return self.filter(_reported_finished() & Q(latest_progress__assessment=SignOffOutcome.SIGNED_OFF))
+        return self.filter(signed_off_condition())
 
     def sent_back(self):
         """Unfinished, and its latest update sent back by the committee: a new one is owed."""
-        return self.filter(latest_progress__sent_back=True).exclude(_finished())
+        return self.filter(sent_back_condition())
 
     def escalated(self):
         """Unfinished, and escalated at least one step."""
-        return self.unfinished().filter(Exists(Escalation.objects.filter(recommendation=OuterRef("pk"))))
+        return self.filter(escalated_condition())
 
     def escalatable(self, today):
         """What may be escalated: unfinished, and overdue, stalled, or sent back."""
@@ -90,10 +125,7 @@ class RecommendationQuerySet(models.QuerySet):
 
     def response_late(self, today):
         """Its response came (or, with none yet, is still to come) after its review's due date."""
-        return self.filter(review__response_due_date__isnull=False).filter(
-            Q(cabinet_response__response_date__gt=F("review__response_due_date"))
-            | Q(cabinet_response__isnull=True, review__response_due_date__lt=today)
-        )
+        return self.filter(response_late_condition(today))
 
     def owing_update(self):
         """Unfinished, and asked by an open round for an update not yet given."""
@@ -109,9 +141,7 @@ class RecommendationQuerySet(models.QuerySet):
 
     def slipped(self, today):
         """A target that passed unmet: it is overdue now, or a target was replaced after it had passed."""
-        return self.unfinished().filter(target_date__lt=today) | self.filter(
-            Exists(TargetDate.objects.filter(recommendation=OuterRef("pk"), replaced_passed=True))
-        )
+        return self.filter(slipped_condition(today))
 
     def stalled(self, today):
         """Unfinished, and no update for as many months as its council says (or none ever)."""

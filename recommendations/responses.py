@@ -11,7 +11,7 @@ a date, it is not known whether they were on time: neither is invented.
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Subquery
+from django.db.models import Case, OuterRef, Subquery, Value, When
 
 from .models import CabinetResponse
 
@@ -23,9 +23,11 @@ def with_response(reviews):
         .order_by("response_date")
         .values("response_date")[:1]
     )
-    return reviews.annotate(
-        responded_on=Subquery(first),
-        has_response=Exists(CabinetResponse.objects.filter(recommendation__review=OuterRef("pk"))),
+    # Any response at all, found through the review's own recommendations (a correlated lookup: as an
+    # EXISTS the planner would hash every response of every council).
+    any_response = CabinetResponse.objects.filter(recommendation__review=OuterRef("pk")).values("pk")[:1]
+    return reviews.annotate(responded_on=Subquery(first), any_response=Subquery(any_response)).annotate(
+        has_response=Case(When(any_response__isnull=False, then=Value(True)), default=Value(False))
     )
 
 

@@ -61,16 +61,24 @@ def _reviews_with_counts(reviews):
     )
 
 
+# The home dashboard shows the figures committees are judged by for up to this many councils.
+FIGURES_INLINE_UP_TO = 10
+
+
 @require_safe
 def home(request):
     """The dashboard across every council this person may see, and those councils."""
     councils = Council.objects.for_user(request.user).annotate(review_count=Count("reviews")).order_by("name")
+    recommendations = Recommendation.objects.for_user(request.user)
+    figures_url = reverse("recommendations:figures")
     context = {
         "councils": councils,
-        "dashboard": dashboard.build(Recommendation.objects.for_user(request.user), scope={}),
-        "figures": figures.build(
-            Recommendation.objects.for_user(request.user), scope={}, url=reverse("recommendations:figures")
-        ),
+        "dashboard": dashboard.build(recommendations, scope={}),
+        "figures_url": figures_url,
+        # Across many councils (a superuser's), they are worked out on their own page, a link away.
+        "figures": None
+        if len(councils) > FIGURES_INLINE_UP_TO
+        else figures.build(recommendations, scope={}, url=figures_url),
     }
     return render(request, "recommendations/home.html", context)
 

@@ -343,3 +343,20 @@ def test_the_figures_page_takes_a_fixed_number_of_queries(
     with django_assert_num_queries(7):
         response = client.get(reverse("recommendations:council-figures", args=[testshire.slug]))
     assert response.context["figures"].overall.recommendations == 5 * reviews
+
+
+def test_across_many_councils_the_home_page_links_to_the_figures_instead_of_working_them_out(client, review):
+    from councils.models import Council
+    from tests.conftest import make_user
+
+    for number in range(11):
+        Council.objects.create(name=f"Council {number}", slug=f"council-{number}")
+    make_recommendation(review, 1, decision=Decision.AGREE)
+    client.force_login(make_user("root", is_superuser=True))
+
+    page = client.get(reverse("home")).content.decode()
+
+    assert "The figures committees are judged by, across these councils" in page
+    assert "Acceptance rate" not in page
+    figures_page = client.get(reverse("recommendations:figures")).content.decode()
+    assert "Acceptance rate" in figures_page
