@@ -3,10 +3,17 @@
 import secrets
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import User
+from django.contrib.auth.tokens import default_token_generator
+from django.core.mail import send_mail
 from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 
 from common.history import delete_with_history, save_with_history
 from common.slugs import unique_slug
@@ -102,10 +109,44 @@ def find_or_add_committee(
     return committee or save_with_history(Committee(council=council, name=name), user=user, reason=reason)
 
 
-def new_account(*, username: str, email: str = "") -> tuple[User, str]:
-    """A new account with a random one-time password; returns it and the password."""
-    password = secrets.token_urlsafe(12)
-    return get_user_model().objects.create_user(username=username, email=email, password=password), password
+def new_account(*, username: str, email: str = "") -> User:
+    """A new account with no password: the person sets their own through an invitation link."""
+    return get_user_model().objects.create_user(username=username, email=email, password=None)
+
+
+def password_link(person: User) -> str:
+    """The address of the page where this person sets a password.
+
+    The link works once (its token covers the password and the last sign-in, which
+    setting a password or signing in changes) and only for PASSWORD_RESET_TIMEOUT seconds.
+    """
+    uid = urlsafe_base64_encode(force_bytes(person.pk))
+    token = default_token_generator.make_token(person)
+    return settings.SITE_URL + reverse("password-reset-confirm", args=[uid, token])
+
+
+def link_days() -> int:
+    """How many whole days a password link lasts, as the e-mails and pages say it."""
+    return max(1, settings.PASSWORD_RESET_TIMEOUT // (24 * 60 * 60))
+
+
+def invite(*, person: User, council: Council | None, invited_by: AbstractBaseUser | None) -> None:
+    """E-mail the person a link to set their password; an error if they have no e-mail address."""
+    if not person.email:
+        raise ValueError(f"{person.username} has no e-mail address to send an invitation to")
+    context = {
+        "person": person,
+        "council": council,
+        "invited_by": invited_by,
+        "link": password_link(person),
+        "days": link_days(),
+    }
+    send_mail(
+        subject="You have been invited to Scrutiny Tracker",
+        message=render_to_string("emails/invitation.txt", context),
+        from_email=None,
+        recipient_list=[person.email],
+    )
 
 
 @transaction.atomic
@@ -134,24 +175,28 @@ def grant(
 @transaction.atomic
 def add_member(
     *, council: Council, user: AbstractBaseUser | None, email: str, role: Role | str
-) -> tuple[Membership, str | None]:
+) -> tuple[Membership, bool]:
     """Give the person with this e-mail a role here, making their account if need be.
 
-    Returns the membership and, for a new account, its one-time password.
+    A new account has no password: the person is sent an invitation to set one. Returns the
+    membership and whether an invitation was sent. If the e-mail cannot be sent, nothing is saved.
     """
     User = get_user_model()
     person = User.objects.filter(email__iexact=email).order_by("pk").first()
-    password = None
+    invited = False
     if person is None:
-        username = email.split("@")[0].lower()
+        username = email.split("@")[0].lower()[:140]  # room for digits within the 150 allowed
         while User.objects.filter(username=username).exists():
             username += secrets.choice("0123456789")
-        person, password = new_account(username=username, email=email)
+        person = new_account(username=username, email=email)
+        invited = True
     role = Role(role)
     membership, _ = grant(
         council=council, person=person, role=role, user=user, reason=f"Added as {role.label.lower()}"
     )
-    return membership, password
+    if invited:
+        invite(person=person, council=council, invited_by=user)
+    return membership, invited
 
 
 def set_role(*, membership: Membership, user: AbstractBaseUser | None, role: Role | str) -> Membership:

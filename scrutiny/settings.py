@@ -159,6 +159,10 @@ AXES_SENSITIVE_PARAMETERS: list[str] = []
 # person). Behind a proxy left uncounted, every sign-in seems to come from the proxy.
 TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 0)
 
+# How long a link to set a password lasts, in an invitation or a reset e-mail. It works once: setting
+# the password, or signing in, spends it.
+PASSWORD_RESET_TIMEOUT = envint("PASSWORD_LINK_DAYS", 3) * 24 * 60 * 60
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
