@@ -1,12 +1,14 @@
 from typing import Any
 
 from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm
 
 from common.forms import GovukBoundField, GovukForm, PasswordInput, Radios
 
+from . import services
 from .models import RESPONSE_CHOICES, STALLED_CHOICES, PaperCover, Role
 
 
@@ -36,6 +38,50 @@ class SignInForm(AuthenticationForm):
                 "autocapitalize": "none",
             }
         )
+
+
+class AdminSignInForm(AdminAuthenticationForm):
+    """The admin's own sign-in form, which asks for no code: it refuses anyone who signs in with one.
+
+    They sign in on the service's page, and the admin then opens for them.
+    """
+
+    def confirm_login_allowed(self, user):
+        super().confirm_login_allowed(user)
+        if services.two_factor_device(user) or services.must_use_two_factor(user):
+            raise forms.ValidationError(
+                "Your account uses two-factor sign-in: sign in on the service's sign-in page, "
+                "then open the administration.",
+                code="two_factor",
+            )
+
+
+class CodeForm(GovukForm):
+    """The 6-digit code an authenticator app shows."""
+
+    code = forms.CharField(
+        label="Code from your authenticator app",
+        help_text="The 6-digit code, like 123456. It changes every 30 seconds.",
+        max_length=20,
+        widget=forms.TextInput(
+            attrs={
+                "class": "govuk-input--width-5",
+                "inputmode": "numeric",
+                "autocomplete": "one-time-code",
+                "spellcheck": "false",
+            }
+        ),
+        error_messages={
+            "required": "Enter the 6-digit code from your authenticator app",
+            "max_length": "The code must be 6 numbers",
+        },
+    )
+
+    def clean_code(self):
+        code = "".join(self.cleaned_data["code"].split())
+        if not (len(code) == 6 and code.isascii() and code.isdigit()):
+            raise forms.ValidationError("The code must be 6 numbers")
+        return code
 
 
 def password_widget(autocomplete):

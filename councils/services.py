@@ -14,6 +14,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from common.history import delete_with_history, save_with_history
 from common.slugs import unique_slug
@@ -210,3 +211,38 @@ def remove_member(*, membership: Membership, user: AbstractBaseUser | None) -> N
     officer assignments), with history, in the same transaction."""
     delete_with_history(membership, user=user, reason="Removed from the council")
     member_removed.send(sender=Membership, council=membership.council, person=membership.user, user=user)
+
+
+def two_factor_device(person: AbstractBaseUser) -> TOTPDevice | None:
+    """The authenticator app the person signs in with, if they have set one up."""
+    return TOTPDevice.objects.filter(user=person, confirmed=True).first()
+
+
+def must_use_two_factor(person: User) -> bool:
+    """Whether the settings require two-factor sign-in of this person: a superuser or a council admin."""
+    if not settings.REQUIRE_TWO_FACTOR_FOR_ADMINS:
+        return False
+    return person.is_superuser or Membership.objects.filter(user=person, role=Role.ADMIN).exists()
+
+
+@transaction.atomic
+def start_two_factor(*, person: AbstractBaseUser) -> TOTPDevice:
+    """A new secret for the person's authenticator app, not used to sign in until a code confirms it."""
+    TOTPDevice.objects.filter(user=person, confirmed=False).delete()
+    return TOTPDevice.objects.create(user=person, name="Authenticator app", confirmed=False)
+
+
+@transaction.atomic
+def confirm_two_factor(*, device: TOTPDevice, code: str) -> bool:
+    """Turn on the device if the code is its current one; it replaces any the person had before."""
+    if not device.verify_token(code):
+        return False
+    device.confirmed = True
+    device.save(update_fields=["confirmed"])
+    TOTPDevice.objects.filter(user_id=device.user_id).exclude(pk=device.pk).delete()
+    return True
+
+
+def turn_off_two_factor(*, person: AbstractBaseUser) -> None:
+    """Sign in with the password alone again."""
+    TOTPDevice.objects.filter(user=person).delete()

@@ -5,7 +5,7 @@ from django.urls import include, path, reverse_lazy
 
 from councils import services as council_services
 from councils import views as council_views
-from councils.forms import PasswordChangeForm, PasswordResetForm, SetPasswordForm
+from councils.forms import AdminSignInForm, PasswordChangeForm, PasswordResetForm, SetPasswordForm
 from recommendations import views as recommendation_views
 
 # Django's own password pages with ours as their forms and templates (templates/registration/).
@@ -43,12 +43,18 @@ password_urls = [
     ),
 ]
 
+# The admin's sign-in asks for no code, so it refuses anyone who needs one (they sign in on ours).
+admin.site.login_form = AdminSignInForm
+
 urlpatterns = [
     # The dashboards: every council this person may see, and one council.
     path("", recommendation_views.home, name="home"),
     path("councils/<slug:slug>/", recommendation_views.council, name="council"),
     path("login/", council_views.SignInView.as_view(), name="login"),
+    path("login/code/", council_views.two_factor_sign_in, name="two-factor-sign-in"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("two-factor/", council_views.two_factor, name="two-factor"),
+    path("two-factor/set-up/", council_views.two_factor_set_up, name="two-factor-set-up"),
     *password_urls,
     path("my-recommendations/", recommendation_views.mine, name="my-recommendations"),
     path("councils/", include("councils.urls")),

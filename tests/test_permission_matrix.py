@@ -29,6 +29,12 @@ home                                GET   302 200 200 200 200 200
 home                                POST  302 405 405 405 405 405
 login                               GET   200 200 200 200 200 200
 login                               POST  200 200 200 200 200 200
+two-factor-sign-in                  GET   302 302 302 302 302 302
+two-factor-sign-in                  POST  302 302 302 302 302 302
+two-factor                          GET   302 200 200 200 200 200
+two-factor                          POST  302 302 302 302 302 302
+two-factor-set-up                   GET   302 302 302 302 302 302
+two-factor-set-up                   POST  302 302 302 302 302 302
 logout                              GET   302 405 405 405 405 405
 logout                              POST  302 302 302 302 302 302
 password-change                     GET   302 200 200 200 200 200
@@ -208,6 +214,9 @@ def world(db, testshire, otherton, alice, olive, adam, oscar, review, recommenda
         "home": [],
         "login": [],
         "logout": [],
+        "two-factor-sign-in": [],  # with no password given first: back to the sign-in page
+        "two-factor": [],
+        "two-factor-set-up": [],  # with nothing being set up: back to the two-factor page
         "password-change": [],
         "password-change-done": [],
         "password-reset": [],
