@@ -1,8 +1,14 @@
+from typing import Any
+
 from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.auth import forms as auth_forms
+from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm
 
 from common.forms import GovukBoundField, GovukForm, PasswordInput, Radios
 
+from . import services
 from .models import RESPONSE_CHOICES, STALLED_CHOICES, PaperCover, Role
 
 
@@ -32,6 +38,136 @@ class SignInForm(AuthenticationForm):
                 "autocapitalize": "none",
             }
         )
+
+
+class AdminSignInForm(AdminAuthenticationForm):
+    """The admin's own sign-in form, which asks for no code: it refuses anyone who signs in with one.
+
+    They sign in on the service's page, and the admin then opens for them.
+    """
+
+    def confirm_login_allowed(self, user):
+        super().confirm_login_allowed(user)
+        if services.two_factor_device(user) or services.must_use_two_factor(user):
+            raise forms.ValidationError(
+                "Your account uses two-factor sign-in: sign in on the service's sign-in page, "
+                "then open the administration.",
+                code="two_factor",
+            )
+
+
+class CodeForm(GovukForm):
+    """The 6-digit code an authenticator app shows."""
+
+    code = forms.CharField(
+        label="Code from your authenticator app",
+        help_text="The 6-digit code, like 123456. It changes every 30 seconds.",
+        max_length=20,
+        widget=forms.TextInput(
+            attrs={
+                "class": "govuk-input--width-5",
+                "inputmode": "numeric",
+                "autocomplete": "one-time-code",
+                "spellcheck": "false",
+            }
+        ),
+        error_messages={
+            "required": "Enter the 6-digit code from your authenticator app",
+            "max_length": "The code must be 6 numbers",
+        },
+    )
+
+    def clean_code(self):
+        code = "".join(self.cleaned_data["code"].split())
+        if not (len(code) == 6 and code.isascii() and code.isdigit()):
+            raise forms.ValidationError("The code must be 6 numbers")
+        return code
+
+
+def password_widget(autocomplete):
+    """GOV.UK's password input, as wide as a password needs and left as typed."""
+    return PasswordInput(
+        attrs={
+            "class": "govuk-input--width-20",
+            "autocomplete": autocomplete,
+            "spellcheck": "false",
+            "autocapitalize": "none",
+        }
+    )
+
+
+# What AUTH_PASSWORD_VALIDATORS ask, in one sentence (Django's own help is a list in HTML).
+PASSWORD_HINT = (
+    "Use at least 8 characters. Do not use a common password, only numbers, "
+    "or anything like your name, username or e-mail address."
+)
+
+
+class NewPasswordMixin:
+    """A new password typed twice, checked by AUTH_PASSWORD_VALIDATORS, in GOV.UK fields."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        first, second = self.fields["new_password1"], self.fields["new_password2"]  # type: ignore[attr-defined]
+        first.label, first.help_text = "New password", PASSWORD_HINT
+        second.label, second.help_text = "Confirm your new password", ""
+        first.error_messages["required"] = "Enter a new password"
+        second.error_messages["required"] = "Enter your new password again"
+        first.widget = password_widget("new-password")
+        second.widget = password_widget("new-password")
+
+    def validate_password_for_user(self, user, password_field_name="new_password1"):
+        # Django puts what the validators say beside the second box; GOV.UK puts an error beside
+        # the box that holds what is wrong, the first.
+        super().validate_password_for_user(user, "new_password1")  # type: ignore[misc]
+
+
+MISMATCH = "The passwords do not match. Enter the same password twice."
+
+
+class SetPasswordForm(NewPasswordMixin, auth_forms.SetPasswordForm):
+    """The password of a person following an invitation or a reset link."""
+
+    bound_field_class = GovukBoundField
+    error_messages: dict[str, Any] = {"password_mismatch": MISMATCH}
+
+
+class PasswordChangeForm(NewPasswordMixin, auth_forms.PasswordChangeForm):
+    """A signed-in person's new password, with their current one to show it is them."""
+
+    bound_field_class = GovukBoundField
+    error_messages: dict[str, Any] = {
+        "password_mismatch": MISMATCH,
+        "password_incorrect": "Your current password is wrong. Enter it again.",
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        current = self.fields["old_password"]
+        current.label = "Current password"
+        current.error_messages["required"] = "Enter your current password"
+        current.widget = password_widget("current-password")
+
+
+class PasswordResetForm(auth_forms.PasswordResetForm):
+    """The e-mail address to send a link to set a new password to."""
+
+    bound_field_class = GovukBoundField
+    email = forms.EmailField(
+        label="E-mail address",
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+        error_messages={
+            "required": "Enter your e-mail address",
+            "invalid": "Enter an e-mail address in the correct format, like name@example.gov.uk",
+        },
+    )
+
+    def get_users(self, email):
+        """Everyone active with this address, the invited who never set a password included (Django
+        leaves them out), so that an expired invitation can be replaced without asking an admin."""
+        people = get_user_model()._default_manager.filter(email__iexact=email, is_active=True)
+        return (person for person in people if person.email.casefold() == email.casefold())
 
 
 ROLE_HINTS = {

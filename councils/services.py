@@ -3,10 +3,18 @@
 import secrets
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import User
+from django.contrib.auth.tokens import default_token_generator
+from django.core.mail import send_mail
 from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from common.history import delete_with_history, save_with_history
 from common.slugs import unique_slug
@@ -102,10 +110,44 @@ def find_or_add_committee(
     return committee or save_with_history(Committee(council=council, name=name), user=user, reason=reason)
 
 
-def new_account(*, username: str, email: str = "") -> tuple[User, str]:
-    """A new account with a random one-time password; returns it and the password."""
-    password = secrets.token_urlsafe(12)
-    return get_user_model().objects.create_user(username=username, email=email, password=password), password
+def new_account(*, username: str, email: str = "") -> User:
+    """A new account with no password: the person sets their own through an invitation link."""
+    return get_user_model().objects.create_user(username=username, email=email, password=None)
+
+
+def password_link(person: User) -> str:
+    """The address of the page where this person sets a password.
+
+    The link works once (its token covers the password and the last sign-in, which
+    setting a password or signing in changes) and only for PASSWORD_RESET_TIMEOUT seconds.
+    """
+    uid = urlsafe_base64_encode(force_bytes(person.pk))
+    token = default_token_generator.make_token(person)
+    return settings.SITE_URL + reverse("password-reset-confirm", args=[uid, token])
+
+
+def link_days() -> int:
+    """How many whole days a password link lasts, as the e-mails and pages say it."""
+    return max(1, settings.PASSWORD_RESET_TIMEOUT // (24 * 60 * 60))
+
+
+def invite(*, person: User, council: Council | None, invited_by: AbstractBaseUser | None) -> None:
+    """E-mail the person a link to set their password; an error if they have no e-mail address."""
+    if not person.email:
+        raise ValueError(f"{person.username} has no e-mail address to send an invitation to")
+    context = {
+        "person": person,
+        "council": council,
+        "invited_by": invited_by,
+        "link": password_link(person),
+        "days": link_days(),
+    }
+    send_mail(
+        subject="You have been invited to Scrutiny Tracker",
+        message=render_to_string("emails/invitation.txt", context),
+        from_email=None,
+        recipient_list=[person.email],
+    )
 
 
 @transaction.atomic
@@ -134,24 +176,28 @@ def grant(
 @transaction.atomic
 def add_member(
     *, council: Council, user: AbstractBaseUser | None, email: str, role: Role | str
-) -> tuple[Membership, str | None]:
+) -> tuple[Membership, bool]:
     """Give the person with this e-mail a role here, making their account if need be.
 
-    Returns the membership and, for a new account, its one-time password.
+    A new account has no password: the person is sent an invitation to set one. Returns the
+    membership and whether an invitation was sent. If the e-mail cannot be sent, nothing is saved.
     """
     User = get_user_model()
     person = User.objects.filter(email__iexact=email).order_by("pk").first()
-    password = None
+    invited = False
     if person is None:
-        username = email.split("@")[0].lower()
+        username = email.split("@")[0].lower()[:140]  # room for digits within the 150 allowed
         while User.objects.filter(username=username).exists():
             username += secrets.choice("0123456789")
-        person, password = new_account(username=username, email=email)
+        person = new_account(username=username, email=email)
+        invited = True
     role = Role(role)
     membership, _ = grant(
         council=council, person=person, role=role, user=user, reason=f"Added as {role.label.lower()}"
     )
-    return membership, password
+    if invited:
+        invite(person=person, council=council, invited_by=user)
+    return membership, invited
 
 
 def set_role(*, membership: Membership, user: AbstractBaseUser | None, role: Role | str) -> Membership:
@@ -165,3 +211,38 @@ def remove_member(*, membership: Membership, user: AbstractBaseUser | None) -> N
     officer assignments), with history, in the same transaction."""
     delete_with_history(membership, user=user, reason="Removed from the council")
     member_removed.send(sender=Membership, council=membership.council, person=membership.user, user=user)
+
+
+def two_factor_device(person: AbstractBaseUser) -> TOTPDevice | None:
+    """The authenticator app the person signs in with, if they have set one up."""
+    return TOTPDevice.objects.filter(user=person, confirmed=True).first()
+
+
+def must_use_two_factor(person: User) -> bool:
+    """Whether the settings require two-factor sign-in of this person: a superuser or a council admin."""
+    if not settings.REQUIRE_TWO_FACTOR_FOR_ADMINS:
+        return False
+    return person.is_superuser or Membership.objects.filter(user=person, role=Role.ADMIN).exists()
+
+
+@transaction.atomic
+def start_two_factor(*, person: AbstractBaseUser) -> TOTPDevice:
+    """A new secret for the person's authenticator app, not used to sign in until a code confirms it."""
+    TOTPDevice.objects.filter(user=person, confirmed=False).delete()
+    return TOTPDevice.objects.create(user=person, name="Authenticator app", confirmed=False)
+
+
+@transaction.atomic
+def confirm_two_factor(*, device: TOTPDevice, code: str) -> bool:
+    """Turn on the device if the code is its current one; it replaces any the person had before."""
+    if not device.verify_token(code):
+        return False
+    device.confirmed = True
+    device.save(update_fields=["confirmed"])
+    TOTPDevice.objects.filter(user_id=device.user_id).exclude(pk=device.pk).delete()
+    return True
+
+
+def turn_off_two_factor(*, person: AbstractBaseUser) -> None:
+    """Sign in with the password alone again."""
+    TOTPDevice.objects.filter(user=person).delete()

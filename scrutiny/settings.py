@@ -61,6 +61,9 @@ INSTALLED_APPS = [
     "django_filters",
     # Counts failed sign-ins and locks out the account or address (see "Sign-in" below).
     "axes",
+    # Two-factor sign-in with an authenticator app (time-based one-time codes).
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     # The apps depend one way: councils <- reviews <- recommendations, with
     # importing, papers and demo above all three (see the README's layout).
     "common",  # no models: its management commands (backup, restore)
@@ -85,6 +88,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Sends a person who must use two-factor sign-in, and has not set it up, to set it up first.
+    "councils.middleware.TwoFactorSetupRequired",
     # Records the signed-in person on every history row a request writes.
     "simple_history.middleware.HistoryRequestMiddleware",
     # Turns a sign-in refused for too many failures into the "too many times" page; last, as axes asks.
@@ -164,6 +169,16 @@ AXES_SENSITIVE_PARAMETERS: list[str] = []
 # The reverse proxies in front of the app that add to X-Forwarded-For (0: none, the peer is the
 # person). Behind a proxy left uncounted, every sign-in seems to come from the proxy.
 TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 0)
+
+# How long a link to set a password lasts, in an invitation or a reset e-mail. It works once: setting
+# the password, or signing in, spends it.
+PASSWORD_RESET_TIMEOUT = envint("PASSWORD_LINK_DAYS", 3) * 24 * 60 * 60
+
+# Two-factor sign-in: anyone may turn it on (a code from an authenticator app after the password);
+# with this on, council admins and superusers must, and are sent to set it up when they sign in.
+REQUIRE_TWO_FACTOR_FOR_ADMINS = envbool("REQUIRE_TWO_FACTOR_FOR_ADMINS", "false")
+# The name authenticator apps show beside the code.
+OTP_TOTP_ISSUER = "Scrutiny Tracker"
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"

@@ -29,8 +29,26 @@ home                                GET   302 200 200 200 200 200
 home                                POST  302 405 405 405 405 405
 login                               GET   200 200 200 200 200 200
 login                               POST  200 200 200 200 200 200
+two-factor-sign-in                  GET   302 302 302 302 302 302
+two-factor-sign-in                  POST  302 302 302 302 302 302
+two-factor                          GET   302 200 200 200 200 200
+two-factor                          POST  302 302 302 302 302 302
+two-factor-set-up                   GET   302 302 302 302 302 302
+two-factor-set-up                   POST  302 302 302 302 302 302
 logout                              GET   302 405 405 405 405 405
 logout                              POST  302 302 302 302 302 302
+password-change                     GET   302 200 200 200 200 200
+password-change                     POST  302 200 200 200 200 200
+password-change-done                GET   302 200 200 200 200 200
+password-change-done                POST  302 405 405 405 405 405
+password-reset                      GET   200 200 200 200 200 200
+password-reset                      POST  200 200 200 200 200 200
+password-reset-done                 GET   200 200 200 200 200 200
+password-reset-done                 POST  405 405 405 405 405 405
+password-reset-confirm              GET   200 200 200 200 200 200
+password-reset-confirm              POST  200 200 200 200 200 200
+password-reset-complete             GET   200 200 200 200 200 200
+password-reset-complete             POST  405 405 405 405 405 405
 my-recommendations                  GET   302 200 200 200 200 200
 my-recommendations                  POST  302 405 405 405 405 405
 recommendations:responses           GET   302 200 200 200 200 200
@@ -41,6 +59,8 @@ councils:people                     GET   302 403 403 200 404 200
 councils:people                     POST  302 403 403 200 404 200
 councils:change-role                GET   302 405 405 405 405 405
 councils:change-role                POST  302 403 403 302 404 302
+councils:resend-invitation          GET   302 405 405 405 405 405
+councils:resend-invitation          POST  302 403 403 302 404 302
 councils:settings                   GET   302 403 403 200 404 200
 councils:settings                   POST  302 403 403 200 404 200
 importing:upload                    GET   302 403 403 200 404 200
@@ -194,6 +214,15 @@ def world(db, testshire, otherton, alice, olive, adam, oscar, review, recommenda
         "home": [],
         "login": [],
         "logout": [],
+        "two-factor-sign-in": [],  # with no password given first: back to the sign-in page
+        "two-factor": [],
+        "two-factor-set-up": [],  # with nothing being set up: back to the two-factor page
+        "password-change": [],
+        "password-change-done": [],
+        "password-reset": [],
+        "password-reset-done": [],
+        "password-reset-confirm": ["MQ", "not-a-token"],  # a link gone wrong: the "expired" page
+        "password-reset-complete": [],
         "my-recommendations": [],
         "recommendations:responses": [],
         "recommendations:list": [],
@@ -203,6 +232,7 @@ def world(db, testshire, otherton, alice, olive, adam, oscar, review, recommenda
         "council": [council],
         "councils:people": [council],
         "councils:change-role": [council, alice.memberships.get().pk],
+        "councils:resend-invitation": [council, alice.memberships.get().pk],
         "councils:settings": [council],
         "importing:upload": [council],
         "importing:check": [council, pending.pk],

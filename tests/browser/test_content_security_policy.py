@@ -1,5 +1,7 @@
 """Under the Content-Security-Policy, in a real browser: nothing is refused, and GOV.UK's JavaScript runs."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -56,3 +58,25 @@ def test_the_password_show_button_works_under_the_policy(page, live_server, db):
     page.get_by_role("button", name="Show password").click()
 
     expect(password).to_have_attribute("type", "text")
+
+
+def test_the_authenticator_apps_qr_code_shows_under_the_policy(page, live_server, db, axe):
+    make_user("clerk", first_name="Casey")
+    refused = []
+    page.on(
+        "console",
+        lambda message: refused.append(message.text) if "Content Security Policy" in message.text else None,
+    )
+    page.goto(live_server.url + "/login/")
+    page.get_by_label("Username").fill("clerk")
+    page.get_by_label("Password", exact=True).fill("password")
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_role("link", name="Two-factor sign-in").click()
+    page.get_by_role("button", name="Set up an authenticator app").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Set up your authenticator app")
+    qr = page.get_by_role("img", name=re.compile("^QR code"))
+    expect(qr).to_be_visible()
+    assert qr.evaluate("image => image.complete && image.naturalWidth > 0")
+    assert refused == []
+    assert axe(page) == []

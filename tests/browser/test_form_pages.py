@@ -32,6 +32,7 @@ PAGES = [
     ("{rec}escalate/", "Record the step", True),
     ("{done}sign-off/", "Save the assessment", True),
     ("/councils/southwark-council/settings/", "Save the settings", False),
+    ("/password/change/", "Change password", True),
 ]
 # Pages without a form, drawn with the follow-through's records in them.
 READING = [
@@ -41,6 +42,7 @@ READING = [
     "/figures/",
     "/councils/southwark-council/figures/",
     "{review}figures/",
+    "/two-factor/",
 ]
 
 

@@ -1,6 +1,7 @@
 """grant: set up a council's people without the Django admin."""
 
 import io
+from urllib.parse import urlsplit
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -15,14 +16,42 @@ def grant(*args, **options):
     return out.getvalue()
 
 
-def test_grant_creates_a_user_with_a_one_time_password(testshire, client):
-    output = grant("newbie", council="testshire-county-council", role="officer", create=True)
+def test_grant_creates_a_user_with_an_email_and_sends_them_an_invitation(testshire, mailoutbox):
+    output = grant(
+        "newbie", council="testshire-county-council", role="officer", create=True, email="new@example.gov.uk"
+    )
 
     user = get_user_model().objects.get(username="newbie")
     assert Membership.objects.get(user=user).role == "officer"
-    password = output.split("One-time password: ")[1].split()[0]
-    assert client.login(username="newbie", password=password)
+    assert not user.has_usable_password()
     assert "newbie is now officer of Testshire County Council." in output
+    assert "Created the user newbie and sent an invitation to new@example.gov.uk." in output
+    (mail,) = mailoutbox
+    assert mail.to == ["new@example.gov.uk"] and "/password/set/" in mail.body
+
+
+def test_grant_creates_a_user_without_an_email_and_prints_a_link_that_sets_the_password(
+    testshire, client, mailoutbox
+):
+    output = grant("newbie", council=testshire.slug, role="member", create=True)
+
+    user = get_user_model().objects.get(username="newbie")
+    assert not user.has_usable_password() and mailoutbox == []
+    link = output.strip().splitlines()[-1]
+    path = urlsplit(link).path
+    form = client.get(path, follow=True)
+    answer = client.post(
+        form.redirect_chain[-1][0],
+        {"new_password1": "tall-green-hedges", "new_password2": "tall-green-hedges"},
+    )
+    assert answer.status_code == 302
+    assert client.login(username="newbie", password="tall-green-hedges")
+
+
+def test_grant_refuses_a_wrong_email(testshire):
+    with pytest.raises(CommandError, match="“nobody” is not an e-mail address."):
+        grant("newbie", council=testshire.slug, role="member", create=True, email="nobody")
+    assert not get_user_model().objects.filter(username="newbie").exists()
 
 
 def test_grant_changes_a_role_and_says_when_nothing_changes(alice, testshire):

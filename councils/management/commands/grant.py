@@ -1,5 +1,7 @@
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from django.core.validators import validate_email
 from django.db import transaction
 
 from common.history import command_user
@@ -10,7 +12,8 @@ from councils.models import Council, Role
 class Command(BaseCommand):
     help = (
         "Give a person a role in a council (officer, member or admin), or change the role "
-        "they have there. With --create, make the person first and print a one-time password. "
+        "they have there. With --create, make the person first, with no password: they are e-mailed an invitation to "
+        "set one (with --email), or the command prints the link for you to pass on privately. "
         "The history records --by (a username), or the system user “command-line”."
     )
 
@@ -26,6 +29,11 @@ class Command(BaseCommand):
         council_obj = Council.objects.filter(slug=council).first()
         if council_obj is None:
             raise CommandError(f"There is no council with the slug “{council}”.")
+        if email:
+            try:
+                validate_email(email)
+            except ValidationError:
+                raise CommandError(f"“{email}” is not an e-mail address.") from None
         User = get_user_model()
         acting = None
         if by:
@@ -34,19 +42,32 @@ class Command(BaseCommand):
                 raise CommandError(f"There is no user named “{by}” to record as granting it.")
         with transaction.atomic():
             acting = acting or command_user()
-            person = User.objects.filter(username=username).first()
-            password = None
-            if person is None:
+            found = User.objects.filter(username=username).first()
+            created = found is None
+            if found is None:
                 if not create:
                     raise CommandError(f"There is no user named “{username}”. Add --create to make one.")
-                person, password = services.new_account(username=username, email=email)
+                if len(username) > 150:
+                    raise CommandError("A username must be 150 characters or fewer.")
+                person = services.new_account(username=username, email=email)
+            else:
+                person = found
             _, changed = services.grant(council=council_obj, person=person, role=role, user=acting)
+            if created and email:
+                # In the transaction: if the e-mail cannot be sent, nobody is made.
+                try:
+                    services.invite(person=person, council=council_obj, invited_by=acting)
+                except OSError as error:
+                    raise CommandError(f"Could not send the invitation to {email}: {error}") from None
         state = "is now" if changed else "was already"
         self.stdout.write(
             self.style.SUCCESS(f"{username} {state} {Role(role).label.lower()} of {council_obj}.")
         )
-        if password:
+        if created and email:
+            self.stdout.write(f"Created the user {username} and sent an invitation to {email}.")
+        elif created:
             self.stdout.write(
-                f"Created the user {username}. One-time password: {password}\n"
-                "Give it to them privately; they should change it when they first sign in."
+                f"Created the user {username}, who has no e-mail address. Give them this link, privately, "
+                f"to set their password (it works once, for {services.link_days()} days):\n"
+                f"{services.password_link(person)}"
             )
