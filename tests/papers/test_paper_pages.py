@@ -170,3 +170,30 @@ def test_papers_are_read_only(oxford, member_client):
     response = member_client("oxford-city-council").post(reverse("papers:cabinet-response", args=OXFORD))
 
     assert response.status_code == 405
+
+
+@pytest.mark.django_db
+def test_control_characters_in_the_data_do_not_break_the_word_paper(oxford, member_client):
+    """ESC, BEL and a form feed in a comment once made the .docx a server error."""
+    from recommendations import services
+    from recommendations.models import Recommendation
+
+    recommendation = Recommendation.objects.filter(review__council__slug="oxford-city-council").first()
+    response = recommendation.cabinet_response
+    services.save_response(
+        recommendation=recommendation,
+        user=None,
+        version=response.version,
+        reason="Pasted from an old system",
+        decision=response.decision,
+        comment="Agreed.\x1b[0m Bell\x07 here\x0cand a new page",
+    )
+    client = member_client("oxford-city-council")
+
+    word = client.get(reverse("papers:cabinet-response-docx", args=OXFORD))
+
+    assert word.status_code == 200
+    text = "\n".join(
+        cell.text for row in Document(io.BytesIO(word.content)).tables[0].rows for cell in row.cells
+    )
+    assert "Agreed.[0m Bell here\nand a new page" in text
