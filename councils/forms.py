@@ -264,12 +264,7 @@ class SettingsForm(GovukForm):
     )
 
     def clean_escalation_steps(self):
-        lines = [" ".join(line.split()) for line in self.cleaned_data["escalation_steps"].splitlines()]
-        steps = [line for line in lines if line]
-        if any(len(step) > 200 for step in steps):
-            raise forms.ValidationError("Each step must be 200 characters or fewer")
-        if len({step.casefold() for step in steps}) != len(steps):
-            raise forms.ValidationError("Each step must have its own name: two lines say the same")
-        if len(steps) > 10:
-            raise forms.ValidationError("The ladder can have up to 10 steps")
-        return steps
+        try:
+            return services.ladder_names(self.cleaned_data["escalation_steps"].splitlines())
+        except ValueError as refused:
+            raise forms.ValidationError(str(refused)) from None

@@ -74,17 +74,30 @@ def set_paper_defaults(
     )
 
 
+# The most steps a council's escalation ladder may have.
+MAX_LADDER_STEPS = 10
+
+
+def ladder_names(names: list[str]) -> list[str]:
+    """The names of a ladder's steps, tidied (spaces, blank lines); ValueError, in plain words, if they
+    cannot make one."""
+    wanted = [" ".join(name.split()) for name in names if name.strip()]
+    if any(len(name) > 200 for name in wanted):
+        raise ValueError("Each step must be 200 characters or fewer")
+    if len({name.casefold() for name in wanted}) != len(wanted):
+        raise ValueError("Each step must have its own name: two lines say the same")
+    if len(wanted) > MAX_LADDER_STEPS:
+        raise ValueError(f"The ladder can have up to {MAX_LADDER_STEPS} steps")
+    return wanted
+
+
 @transaction.atomic
 def set_escalation_steps(
     *, council: Council, user: AbstractBaseUser | None, names: list[str]
 ) -> list[EscalationStep]:
     """The council's escalation ladder, in order: steps kept by name, new ones added, the rest retired
     (kept, since escalations already taken name them)."""
-    wanted = [" ".join(name.split()) for name in names if name.strip()]
-    if len({name.casefold() for name in wanted}) != len(wanted):
-        raise ValueError("Each step of the ladder must have its own name")
-    if any(len(name) > 200 for name in wanted):
-        raise ValueError("Each step must be 200 characters or fewer")
+    wanted = ladder_names(names)
     Council.objects.select_for_update().get(pk=council.pk)
     current = {step.name.casefold(): step for step in council.escalation_steps.filter(retired=False)}
     ladder = []

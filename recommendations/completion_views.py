@@ -3,7 +3,7 @@ found not adequate, and the steps of the escalation ladder; and the evidence fil
 
 from django.contrib import messages
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_http_methods, require_safe
@@ -12,14 +12,7 @@ from . import services
 from .access import get_recommendation_for_user
 from .forms import EscalationForm, NotAdequateForm, ReopenForm, SignOffForm
 from .models import LatestProgress, ProgressUpdate
-
-
-def _page(request, template, recommendation, form, **context):
-    return render(
-        request,
-        template,
-        {"form": form, "recommendation": recommendation, "review": recommendation.review, **context},
-    )
+from .target_views import form_page
 
 
 def _latest(recommendation):
@@ -74,7 +67,7 @@ def sign_off(request, council_slug, review_slug, position):
                 "and its lead officer owes a new update.",
             )
         return redirect(recommendation)
-    return _page(request, "recommendations/sign_off_form.html", recommendation, form, latest=latest)
+    return form_page(request, "recommendations/sign_off_form.html", recommendation, form, latest=latest)
 
 
 @require_http_methods(["GET", "POST"])
@@ -93,7 +86,7 @@ def reopen(request, council_slug, review_slug, position):
         else:
             messages.success(request, f"Recommendation {recommendation.label} is open again.")
         return redirect(recommendation)
-    return _page(request, "recommendations/reopen_form.html", recommendation, form)
+    return form_page(request, "recommendations/reopen_form.html", recommendation, form)
 
 
 @require_http_methods(["GET", "POST"])
@@ -115,7 +108,7 @@ def not_adequate(request, council_slug, review_slug, position, pk):
                 f"The update on recommendation {recommendation.label} has been sent back to its lead officer.",
             )
         return redirect(recommendation)
-    return _page(request, "recommendations/not_adequate_form.html", recommendation, form, update=update)
+    return form_page(request, "recommendations/not_adequate_form.html", recommendation, form, update=update)
 
 
 @require_http_methods(["GET", "POST"])
@@ -151,7 +144,7 @@ def escalate(request, council_slug, review_slug, position):
         else:
             messages.success(request, f"Recommendation {recommendation.label} is escalated: {step.name}.")
         return redirect(recommendation)
-    return _page(request, "recommendations/escalation_form.html", recommendation, form, step=step)
+    return form_page(request, "recommendations/escalation_form.html", recommendation, form, step=step)
 
 
 @require_safe

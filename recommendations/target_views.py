@@ -12,7 +12,8 @@ from .forms import ExtensionDecisionForm, ExtensionRequestForm, TargetDateForm
 from .models import ExtensionRequest
 
 
-def _page(request, template, recommendation, form, **context):
+def form_page(request, template, recommendation, form, **context):
+    """A form page about one recommendation: the form, the recommendation and its review."""
     return render(
         request,
         template,
@@ -59,7 +60,7 @@ def set_target(request, council_slug, review_slug, position):
                 request, f"The target date of recommendation {recommendation.label} has been saved."
             )
             return redirect(recommendation)
-    return _page(request, "recommendations/target_form.html", recommendation, form, revising=revising)
+    return form_page(request, "recommendations/target_form.html", recommendation, form, revising=revising)
 
 
 @require_http_methods(["GET", "POST"])
@@ -84,7 +85,7 @@ def request_extension(request, council_slug, review_slug, position):
                 f"Your request for more time on recommendation {recommendation.label} is with the committee.",
             )
             return redirect(recommendation)
-    return _page(request, "recommendations/extension_form.html", recommendation, form)
+    return form_page(request, "recommendations/extension_form.html", recommendation, form)
 
 
 @require_http_methods(["GET", "POST"])
@@ -121,6 +122,6 @@ def decide_extension(request, council_slug, review_slug, position, pk):
             f"The committee's decision on the extension to recommendation {recommendation.label} has been recorded.",
         )
         return redirect(recommendation)
-    return _page(
+    return form_page(
         request, "recommendations/extension_decision_form.html", recommendation, form, extension=extension
     )

@@ -4,7 +4,7 @@ from itertools import chain
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count, Exists, F, OuterRef, Q
+from django.db.models import Case, Count, Exists, F, Q, Value, When
 from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -29,6 +29,7 @@ from .models import (
     ProgressUpdate,
     Recommendation,
     SignOff,
+    sent_back_condition,
 )
 from .responses import standing as response_standing
 from .responses import with_response
@@ -134,15 +135,14 @@ def detail(request, council_slug, review_slug, position):
 
 def _completion(recommendation):
     """The officer's report beside the committee's assessment of it."""
-    latest = LatestProgress.objects.select_related("update").filter(recommendation=recommendation).first()
+    latest = LatestProgress.objects.filter(recommendation=recommendation).first()
     reported = latest is not None and latest.status in ProgressUpdate.Status.finished()
     assessment = latest.assessment if latest is not None else ""
     return {
         "latest": latest,
-        "reported_finished": reported,
         "awaiting_sign_off": reported and not assessment,
         "is_signed_off": reported and assessment == SignOff.Outcome.SIGNED_OFF,
-        "sign_offs": list(recommendation.sign_offs.select_related("recorded_by", "update")),
+        "sign_offs": list(recommendation.sign_offs.select_related("recorded_by")),
     }
 
 
@@ -393,7 +393,7 @@ def mine(request):
         .select_related("review__council", "cabinet_response")
         .with_progress()
         .with_owed_round()
-        .annotate(is_sent_back=Exists(Recommendation.objects.sent_back().filter(pk=OuterRef("pk"))))
+        .annotate(is_sent_back=Case(When(sent_back_condition(), then=Value(True)), default=Value(False)))
     )
     rounds = UpdateRound.objects.in_bulk({r.owed_round_id for r in recommendations if r.owed_round_id})
     groups: dict[Review, list[Recommendation]] = {}
