@@ -126,10 +126,13 @@ def test_an_extension_and_a_completion_signed_off_move_the_dashboard_and_the_pap
     expect(officer_page.get_by_label("Completed")).to_be_checked()
     tab_to(officer_page, officer_page.get_by_label("Update", exact=True))
     officer_page.keyboard.type("Every new councillor has had the training; the register is attached.")
-    tab_to(officer_page, officer_page.get_by_label("Attach evidence files (optional)"))
-    with officer_page.expect_file_chooser() as chooser:
-        officer_page.keyboard.press("Space")
-    chooser.value.set_files(str(evidence))
+    # The file input is reached by keyboard; the file itself is given to the
+    # input directly, since headless Chromium opens its chooser only sometimes
+    # under load (the chooser is the browser's, not the page's).
+    evidence_input = officer_page.get_by_label("Attach evidence files (optional)")
+    tab_to(officer_page, evidence_input)
+    expect(evidence_input).to_be_focused()
+    evidence_input.set_input_files(str(evidence))
     press(officer_page, officer_page.get_by_role("button", name="Save update"))
     expect(officer_page.get_by_text("Your update on recommendation 3 has been saved.")).to_be_visible()
     expect(officer_page.get_by_text("Reported complete, awaiting sign-off")).to_be_visible()
