@@ -11,7 +11,7 @@ EVIDENCE := link_evidence oxford-2025-07-cabinet-domestic-abuse-policy.txt \
 
 .PHONY: run test lint format fixtures install assets
 
-## make run: install, migrate SQLite, import the seed papers, create the demo admin, serve on 127.0.0.1:8000
+## make run: install, migrate SQLite, import the seed papers, create the demo admin, serve on 127.0.0.1:8000 with a task worker
 run: export DEBUG = true
 run: install assets
 	$(MANAGE) migrate --no-input
@@ -20,6 +20,9 @@ run: install assets
 	$(MANAGE) close_past_rounds
 	$(MANAGE) create_demo_admin
 	@echo "Open http://127.0.0.1:8000/ and sign in as admin / scrutiny-demo."
+	@# The task worker (e-mail, notifications, large jobs) runs beside the server and stops with it.
+	$(MANAGE) db_worker --no-reload --verbosity 0 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver 127.0.0.1:8000
 
 ## make test: lint and format checks, then the whole test suite (browser tests included)

@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from common.admin import TrackedAdmin
 
-from .models import Committee, Council, Membership
+from .models import Committee, Council, Membership, OutboundEmail
 
 
 @admin.register(Council)
@@ -25,3 +25,23 @@ class MembershipAdmin(TrackedAdmin):
     list_filter = ["council", "role"]
     search_fields = ["user__username", "user__email"]
     autocomplete_fields = ["user", "council"]
+
+
+@admin.register(OutboundEmail)
+class OutboundEmailAdmin(admin.ModelAdmin):
+    """The outbox, to read: what was sent, what is waiting, and what failed with the server's error."""
+
+    list_display = ["created_at", "recipient", "subject", "kind", "status", "attempts", "sent_at"]
+    list_filter = ["status", "kind", "council"]
+    search_fields = ["recipient__username", "recipient__email", "subject"]
+    date_hierarchy = "created_at"
+    list_select_related = ["recipient"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

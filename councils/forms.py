@@ -5,10 +5,12 @@ from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm
+from django.template.loader import render_to_string
 
 from common.forms import GovukBoundField, GovukForm, PasswordInput, Radios
 
 from . import services
+from .mail import queue_email
 from .models import RESPONSE_CHOICES, STALLED_CHOICES, PaperCover, Role
 
 
@@ -168,6 +170,26 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
         leaves them out), so that an expired invitation can be replaced without asking an admin."""
         people = get_user_model()._default_manager.filter(email__iexact=email, is_active=True)
         return (person for person in people if person.email.casefold() == email.casefold())
+
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ):
+        """Queue the e-mail in the outbox for the worker, rather than send it inside the request."""
+        subject = render_to_string(subject_template_name, context)
+        template = email_template_name.removeprefix("emails/").removesuffix(".txt")
+        queue_email(
+            recipient=context["user"],
+            subject=subject,
+            template=template,
+            context=context,
+            kind="password reset",
+        )
 
 
 ROLE_HINTS = {

@@ -164,3 +164,51 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.user} ({self.get_role_display()}, {self.council})"
+
+
+class OutboundEmail(models.Model):
+    """An e-mail in the outbox: queued by the service that wrote it, sent later by the worker.
+
+    Written only by ``councils.mail``; people never change it, so it has no history.
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Waiting to be sent"
+        SENDING = "sending", "Being sent"
+        SENT = "sent", "Sent"
+        FAILED = "failed", "Failed"
+        # Not sent because the person may no longer receive it (no longer active, or left the council).
+        DROPPED = "dropped", "Not sent"
+
+    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="outbound_emails")
+    # The council the e-mail is about: at sending time the recipient must still be able to see it.
+    council = models.ForeignKey(Council, models.CASCADE, null=True, blank=True, related_name="+")
+    # What the e-mail is for (an invitation, an update request, a digest...), for admins and tests.
+    kind = models.CharField(max_length=40, blank=True)
+    subject = models.CharField(max_length=200)
+    text_body = models.TextField()
+    html_body = models.TextField(blank=True)
+    headers = models.JSONField(default=dict, blank=True)
+    # Made once, so that a message sent again after a worker died carries the same id.
+    message_id = models.CharField(max_length=200)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    # The last error from the mail server, or why the e-mail was not sent.
+    last_error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    # When the current attempt began (status "sending"): one stuck longer than a worker takes is sent again.
+    attempt_started_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["status", "created_at"], name="outbound_email_status")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status__in=["queued", "sending", "sent", "failed", "dropped"]),
+                name="outbound_email_status_known",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.subject} to {self.recipient} ({self.get_status_display().lower()})"

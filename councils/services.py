@@ -8,9 +8,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import User
 from django.contrib.auth.tokens import default_token_generator
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
@@ -19,6 +17,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from common.history import delete_with_history, save_with_history
 from common.slugs import unique_slug
 
+from .mail import queue_email
 from .models import Committee, Council, EscalationStep, Membership, Role
 from .signals import member_removed, settings_changed
 
@@ -145,7 +144,7 @@ def link_days() -> int:
 
 
 def invite(*, person: User, council: Council | None, invited_by: AbstractBaseUser | None) -> None:
-    """E-mail the person a link to set their password; an error if they have no e-mail address."""
+    """Queue an e-mail with a link to set their password; an error if they have no e-mail address."""
     if not person.email:
         raise ValueError(f"{person.username} has no e-mail address to send an invitation to")
     context = {
@@ -155,11 +154,13 @@ def invite(*, person: User, council: Council | None, invited_by: AbstractBaseUse
         "link": password_link(person),
         "days": link_days(),
     }
-    send_mail(
+    queue_email(
+        recipient=person,
         subject="You have been invited to Scrutiny Tracker",
-        message=render_to_string("emails/invitation.txt", context),
-        from_email=None,
-        recipient_list=[person.email],
+        template="invitation",
+        context=context,
+        council=council,
+        kind="invitation",
     )
 
 
@@ -193,7 +194,7 @@ def add_member(
     """Give the person with this e-mail a role here, making their account if need be.
 
     A new account has no password: the person is sent an invitation to set one. Returns the
-    membership and whether an invitation was sent. If the e-mail cannot be sent, nothing is saved.
+    membership and whether an invitation was queued (in this transaction: both are kept, or neither).
     """
     User = get_user_model()
     person = User.objects.filter(email__iexact=email).order_by("pk").first()

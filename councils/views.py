@@ -1,6 +1,5 @@
 import base64
 import io
-import logging
 import time
 from base64 import b32encode
 
@@ -20,8 +19,6 @@ from .access import get_council_for_user
 from .forms import AddPersonForm, CodeForm, RoleForm, SettingsForm, SignInForm
 from .middleware import SETUP_REQUIRED
 
-logger = logging.getLogger(__name__)
-
 # The home page and each council's page are dashboards of recommendations:
 # they are recommendations' views (recommendations/views.py), as councils
 # knows nothing of reviews or recommendations.
@@ -32,12 +29,7 @@ def people(request, slug):
     council, _ = get_council_for_user(request.user, slug, manage=True)
     form = AddPersonForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        try:
-            membership, invited = services.add_member(council=council, user=request.user, **form.cleaned_data)
-        except OSError:  # the mail server is down or refused it (SMTPException is an OSError)
-            logger.exception("Could not send an invitation")
-            messages.error(request, "We could not send the invitation, so nobody was added. Try again later.")
-            return redirect("councils:people", slug)
+        membership, invited = services.add_member(council=council, user=request.user, **form.cleaned_data)
         person = membership.user
         role = membership.get_role_display().lower()
         if invited:
@@ -88,13 +80,8 @@ def resend_invitation(request, slug, pk):
     elif not person.email:
         messages.error(request, f"{person} has no e-mail address, so we cannot send them an invitation.")
     else:
-        try:
-            services.invite(person=person, council=council, invited_by=request.user)
-        except OSError:  # the mail server is down or refused it (SMTPException is an OSError)
-            logger.exception("Could not send an invitation")
-            messages.error(request, "We could not send the invitation. Try again later.")
-        else:
-            messages.success(request, f"We have sent a new invitation to {person.email}.")
+        services.invite(person=person, council=council, invited_by=request.user)
+        messages.success(request, f"We have sent a new invitation to {person.email}.")
     return redirect("councils:people", slug)
 
 

@@ -64,6 +64,10 @@ INSTALLED_APPS = [
     # Two-factor sign-in with an authenticator app (time-based one-time codes).
     "django_otp",
     "django_otp.plugins.otp_totp",
+    # The task queue (Django's Tasks API), kept in the database: e-mail, fan-outs and large jobs
+    # run in `manage.py db_worker`, never in a web request (see "Background work" below).
+    "django_tasks",
+    "django_tasks_db",
     # The apps depend one way: councils <- reviews <- recommendations, with
     # importing, papers and demo above all three (see the README's layout).
     "common",  # no models: its management commands (backup, restore)
@@ -259,7 +263,8 @@ PERMISSIONS_POLICY: dict[str, list[str]] = {
     )
 }
 
-# E-mail (update reminders): printed to the console unless an SMTP host is set.
+# E-mail: printed to the console unless an SMTP host is set. Every e-mail is queued in the outbox
+# (councils.OutboundEmail) and sent by the worker; none is sent inside a web request.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
 EMAIL_BACKEND = (
     "django.core.mail.backends.smtp.EmailBackend"
@@ -270,9 +275,23 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", "true")
+# Seconds to wait for the SMTP server before the attempt counts as failed and is retried.
+EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", 30)
+# How many times the worker tries to send one e-mail before it is marked failed for an admin to see.
+EMAIL_MAX_ATTEMPTS = envint("EMAIL_MAX_ATTEMPTS", 5)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Scrutiny Tracker <scrutiny-tracker@localhost>")
 # The address links in e-mails start with, e.g. https://scrutiny.example.gov.uk
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# Background work: Django's Tasks API (the django-tasks backport) with its database backend, so
+# that any number of `manage.py db_worker` processes, on any machines, share one queue in the
+# database the app already uses, and a task queued inside a transaction is committed with it.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# Scheduled work, run in this order by `manage.py run_schedule` (from cron or a systemd timer):
+# each is a function taking the time now, safe to run twice, that returns a one-line summary.
+SCHEDULED_JOBS = [
+    "councils.mail.requeue_unsent",
+]
 
 # django-axes logs each failed sign-in and each lockout as a warning (loggers "axes.*"), so they reach
 # the console at the default level; LOG_LEVEL=INFO adds each successful sign-in.

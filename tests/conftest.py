@@ -1,8 +1,12 @@
 """Personas and small builders shared by the tests (after healthchecks' hc/test.py)."""
 
+import email
+import email.policy
 import io
 import os
+import socket
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from django.core.management import call_command
@@ -136,3 +140,73 @@ def make_update(*, recommendation, user=None, **fields):
     return services.record_update(
         recommendation=recommendation, user=user, reason="Made for a test", **fields
     )
+
+
+def run_queued_tasks() -> int:
+    """Run every task that is due, as `manage.py db_worker --batch` would; how many ran."""
+    from django_tasks_db.management.commands.db_worker import Worker
+    from django_tasks_db.models import DBTaskResult
+
+    before = DBTaskResult.objects.finished().count()
+    # The command's own Worker, without the signal handlers it installs for a real process, and
+    # keeping the test's connection (the worker closes connections left in a transaction, as a
+    # test's is).
+    with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
+        worker = Worker(
+            queue_names=["default"],
+            interval=0,
+            batch=True,
+            backend_name="default",
+            startup_delay=False,
+            max_tasks=None,
+            worker_id="tests",
+            excluded_queue_names=[],
+        )
+        worker.run()
+    return DBTaskResult.objects.finished().count() - before
+
+
+@pytest.fixture
+def run_tasks(db):
+    """Call it to run the tasks queued so far; it returns how many ran."""
+    return run_queued_tasks
+
+
+class SMTPServer:
+    """A real SMTP server on the loopback interface; ``messages`` holds what it received, parsed."""
+
+    def __init__(self):
+        self.messages: list[email.message.Message] = []
+        self.envelopes: list = []
+        self.refuse = 0  # answer the next N messages with a temporary failure
+
+    async def handle_DATA(self, server, session, envelope):
+        if self.refuse:
+            self.refuse -= 1
+            return "451 Try again later"
+        self.envelopes.append(envelope)
+        self.messages.append(email.message_from_bytes(envelope.original_content, policy=email.policy.default))
+        return "250 Message accepted for delivery"
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """Send e-mail through an SMTP server started on 127.0.0.1 for the test."""
+    from aiosmtpd.controller import Controller
+
+    handler = SMTPServer()
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    controller = Controller(handler, hostname="127.0.0.1", port=port)
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
+    settings.EMAIL_USE_TLS = False
+    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+    settings.EMAIL_TIMEOUT = 5
+    handler.port = port
+    try:
+        yield handler
+    finally:
+        controller.stop()

@@ -16,7 +16,7 @@ def grant(*args, **options):
     return out.getvalue()
 
 
-def test_grant_creates_a_user_with_an_email_and_sends_them_an_invitation(testshire, mailoutbox):
+def test_grant_creates_a_user_with_an_email_and_sends_them_an_invitation(testshire, mailoutbox, run_tasks):
     output = grant(
         "newbie", council="testshire-county-council", role="officer", create=True, email="new@example.gov.uk"
     )
@@ -26,16 +26,18 @@ def test_grant_creates_a_user_with_an_email_and_sends_them_an_invitation(testshi
     assert not user.has_usable_password()
     assert "newbie is now officer of Testshire County Council." in output
     assert "Created the user newbie and sent an invitation to new@example.gov.uk." in output
+    run_tasks()
     (mail,) = mailoutbox
     assert mail.to == ["new@example.gov.uk"] and "/password/set/" in mail.body
 
 
 def test_grant_creates_a_user_without_an_email_and_prints_a_link_that_sets_the_password(
-    testshire, client, mailoutbox
+    testshire, client, mailoutbox, run_tasks
 ):
     output = grant("newbie", council=testshire.slug, role="member", create=True)
 
     user = get_user_model().objects.get(username="newbie")
+    run_tasks()
     assert not user.has_usable_password() and mailoutbox == []
     link = output.strip().splitlines()[-1]
     path = urlsplit(link).path

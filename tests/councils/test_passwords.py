@@ -77,13 +77,16 @@ def test_two_different_passwords_are_refused(client, alice):
     }
 
 
-def test_a_reset_email_is_sent_to_a_known_address_and_its_link_sets_the_password(client, alice, mailoutbox):
+def test_a_reset_email_is_sent_to_a_known_address_and_its_link_sets_the_password(
+    client, alice, mailoutbox, run_tasks
+):
     alice.email = "alice@testshire.example"
     alice.save()
 
     response = client.post(RESET, {"email": "Alice@Testshire.example"})
 
     assert response["Location"] == reverse("password-reset-done")
+    run_tasks()
     (mail,) = mailoutbox
     assert (
         mail.to == ["alice@testshire.example"] and mail.subject == "Set a new password for Scrutiny Tracker"
@@ -99,22 +102,24 @@ def test_a_reset_email_is_sent_to_a_known_address_and_its_link_sets_the_password
     assert alice.check_password("tall-green-hedges")
 
 
-def test_an_unknown_address_gets_the_same_page_and_no_email(client, alice, mailoutbox):
+def test_an_unknown_address_gets_the_same_page_and_no_email(client, alice, mailoutbox, run_tasks):
     alice.email = "alice@testshire.example"
     alice.save()
     known = client.post(RESET, {"email": "alice@testshire.example"}, follow=True)
     unknown = client.post(RESET, {"email": "nobody@testshire.example"}, follow=True)
 
+    run_tasks()
     assert len(mailoutbox) == 1
     assert known.redirect_chain == unknown.redirect_chain
     assert known.content == unknown.content
 
 
-def test_the_reset_page_asks_for_an_address_in_the_right_format(client, mailoutbox):
+def test_the_reset_page_asks_for_an_address_in_the_right_format(client, mailoutbox, run_tasks):
     response = client.post(RESET, {"email": "not an address"})
     assert response.context["form"].errors == {
         "email": ["Enter an e-mail address in the correct format, like name@example.gov.uk"]
     }
+    run_tasks()
     assert mailoutbox == []
 
 
@@ -124,9 +129,10 @@ def test_the_sign_in_page_links_to_the_reset_and_the_header_to_the_change(client
     assert f'href="{CHANGE}">Change your password' in client.get(reverse("home")).content.decode()
 
 
-def test_someone_invited_who_never_set_a_password_can_ask_for_a_new_link(db, client, mailoutbox):
+def test_someone_invited_who_never_set_a_password_can_ask_for_a_new_link(db, client, mailoutbox, run_tasks):
     from councils import services
 
     person = services.new_account(username="pat", email="pat@testshire.example")
     client.post(RESET, {"email": "pat@testshire.example"})
+    run_tasks()
     assert mailoutbox[0].to == [person.email]

@@ -7,7 +7,7 @@ from councils.models import Membership
 
 
 def test_an_admin_adds_a_new_person_who_is_sent_an_invitation_and_no_password(
-    client, adam, testshire, mailoutbox
+    client, adam, testshire, mailoutbox, run_tasks
 ):
     client.force_login(adam)
     response = client.post(
@@ -23,13 +23,16 @@ def test_an_admin_adds_a_new_person_who_is_sent_an_invitation_and_no_password(
     assert [str(message) for message in response.context["messages"]] == [
         "We have sent an invitation to Pat@testshire.example. They are officer of Testshire County Council."
     ]
+    run_tasks()
     (mail,) = mailoutbox
     assert mail.to == ["Pat@testshire.example"]
     assert "Your username is pat." in mail.body and "/password/set/" in mail.body
     assert "password is" not in response.content.decode()
 
 
-def test_adding_someone_who_has_an_account_sends_no_invitation(client, adam, bob, testshire, mailoutbox):
+def test_adding_someone_who_has_an_account_sends_no_invitation(
+    client, adam, bob, testshire, mailoutbox, run_tasks
+):
     bob.email = "bob@otherton.example"
     bob.save()
     client.force_login(adam)
@@ -39,6 +42,7 @@ def test_adding_someone_who_has_an_account_sends_no_invitation(client, adam, bob
         follow=True,
     )
     assert Membership.objects.get(user=bob, council=testshire).role == "member"
+    run_tasks()
     assert mailoutbox == []
     assert [str(message) for message in response.context["messages"]] == [
         "bob@otherton.example is now scrutiny member of Testshire County Council."

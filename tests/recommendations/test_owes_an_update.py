@@ -59,8 +59,9 @@ def test_my_recommendations_says_it_is_due_for_the_round_it_owes(client, olive, 
     assert mine.due_round == second
 
 
-def test_the_reminder_asks_for_the_update_it_owes(olive, two_open_rounds, mailoutbox):
+def test_the_reminder_asks_for_the_update_it_owes(olive, two_open_rounds, mailoutbox, run_tasks):
     call_command("send_update_reminders", stdout=io.StringIO(), stderr=io.StringIO())
+    run_tasks()
     (mail,) = mailoutbox
     assert mail.to == [olive.email]
     assert f"{two_open_rounds[2].committee}, {two_open_rounds[2].meeting_date:%-d %B %Y}" in mail.body
@@ -74,7 +75,7 @@ def test_the_dashboard_counts_its_update_late(client, olive, two_open_rounds):
     assert [r.pk for r in listed] == [two_open_rounds[0].pk]
 
 
-def test_a_finished_recommendation_owes_nothing(client, olive, two_open_rounds, mailoutbox):
+def test_a_finished_recommendation_owes_nothing(client, olive, two_open_rounds, mailoutbox, run_tasks):
     recommendation = two_open_rounds[0]
     make_update(
         recommendation=recommendation, status=ProgressUpdate.Status.COMPLETED, text="Done.", update_date=TODAY
@@ -84,4 +85,5 @@ def test_a_finished_recommendation_owes_nothing(client, olive, two_open_rounds, 
     assert not mine.is_due
     assert client.get(reverse("home")).context["dashboard"].update_late.count == 0
     call_command("send_update_reminders", stdout=io.StringIO(), stderr=io.StringIO())
+    run_tasks()
     assert mailoutbox == []

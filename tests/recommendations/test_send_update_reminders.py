@@ -15,7 +15,7 @@ def remind():
     return out.getvalue()
 
 
-def test_each_lead_officer_is_reminded_once_a_day_of_what_is_due(olive, adam, review, mailoutbox):
+def test_each_lead_officer_is_reminded_once_a_day_of_what_is_due(olive, adam, review, mailoutbox, run_tasks):
     UpdateRound.objects.create(
         review=review, committee=review.committee, meeting_date="2030-06-10", due_date="2030-05-20"
     )
@@ -30,6 +30,7 @@ def test_each_lead_officer_is_reminded_once_a_day_of_what_is_due(olive, adam, re
 
     assert "Sent 2 reminders; 0 already reminded today." in remind()
 
+    run_tasks()
     by_recipient = {mail.to[0]: mail for mail in mailoutbox}
     assert set(by_recipient) == {"olive@testshire.example", "adam@testshire.example"}
     assert by_recipient["olive@testshire.example"].subject == "Updates due: 2 recommendations"
@@ -43,11 +44,14 @@ def test_each_lead_officer_is_reminded_once_a_day_of_what_is_due(olive, adam, re
     assert Reminder.objects.count() == 2
 
 
-def test_no_reminders_without_an_open_round_with_a_due_date(olive, recommendation, review, mailoutbox):
+def test_no_reminders_without_an_open_round_with_a_due_date(
+    olive, recommendation, review, mailoutbox, run_tasks
+):
     recommendation.lead_officer = olive
     recommendation.save()
     UpdateRound.objects.create(
         review=review, committee=review.committee, meeting_date="2030-06-10"
     )  # no due date
     assert "Sent 0 reminders" in remind()
+    run_tasks()
     assert mailoutbox == []

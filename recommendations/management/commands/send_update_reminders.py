@@ -1,12 +1,11 @@
 from collections import defaultdict
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.core.management.base import BaseCommand
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.utils import timezone
 
+from councils.mail import queue_email
 from recommendations.models import Recommendation, Reminder
 from reviews.models import UpdateRound
 
@@ -46,11 +45,12 @@ class Command(BaseCommand):
                     # Recorded first: a second run the same day finds it and sends nothing.
                     Reminder.objects.create(user=officer, sent_date=today, recommendation_count=len(items))
                     context = {"officer": officer, "items": items, "site_url": settings.SITE_URL}
-                    send_mail(
+                    queue_email(
+                        recipient=officer,
                         subject=f"Updates due: {len(items)} recommendation{'s' if len(items) != 1 else ''}",
-                        message=render_to_string("emails/update_reminder.txt", context),
-                        from_email=None,
-                        recipient_list=[officer.email],
+                        template="update_reminder",
+                        context=context,
+                        kind="update reminder",
                     )
             except IntegrityError:
                 skipped += 1  # another run reminded them a moment ago
