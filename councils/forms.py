@@ -11,7 +11,7 @@ from common.forms import GovukBoundField, GovukForm, PasswordInput, Radios
 
 from . import services
 from .mail import queue_email
-from .models import RESPONSE_CHOICES, STALLED_CHOICES, PaperCover, Role
+from .models import RESPONSE_CHOICES, STALLED_CHOICES, PaperCover, Role, parse_days
 
 
 class SignInForm(AuthenticationForm):
@@ -275,6 +275,24 @@ class SettingsForm(GovukForm):
             "invalid_choice": "Select how many months from the list",
         },
     )
+    reminder_days_before = forms.CharField(
+        label="Remind lead officers this many days before an update is due (optional)",
+        help_text="Separate the numbers with commas, for example 7, 2. Each lead officer is asked for "
+        "their updates when a round opens; these reminders follow, only to those who still owe one.",
+        required=False,
+        max_length=40,
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-10", "spellcheck": "false"}),
+        error_messages={"max_length": "Enter at most 40 characters"},
+    )
+    reminder_days_after = forms.CharField(
+        label="And this many days after it is due (optional)",
+        help_text="For example 1, 7. After the last reminder, what is still owed goes to the first step "
+        "of the escalation ladder below, if there is one.",
+        required=False,
+        max_length=40,
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-10", "spellcheck": "false"}),
+        error_messages={"max_length": "Enter at most 40 characters"},
+    )
     escalation_steps = forms.CharField(
         label="Escalation ladder (optional)",
         help_text="One step a line, in the order they are taken. For example: Reminder to the lead officer; "
@@ -284,6 +302,18 @@ class SettingsForm(GovukForm):
         widget=forms.Textarea(attrs={"rows": 5}),
         error_messages={"max_length": "The ladder must be 4,000 characters or fewer"},
     )
+
+    def _days(self, name):
+        try:
+            return ", ".join(str(days) for days in parse_days(self.cleaned_data[name]))
+        except ValueError as refused:
+            raise forms.ValidationError(str(refused)) from None
+
+    def clean_reminder_days_before(self):
+        return self._days("reminder_days_before")
+
+    def clean_reminder_days_after(self):
+        return self._days("reminder_days_after")
 
     def clean_escalation_steps(self):
         try:

@@ -28,6 +28,27 @@ STALLED_CHOICES = (3, 6, 9, 12, 18, 24)
 RESPONSE_CHOICES = (1, 2, 3, 4, 6)
 
 
+# The most reminders a council may set on each side of a due date, and the furthest from it.
+MAX_REMINDERS, MAX_REMINDER_DAYS = 5, 90
+
+
+def parse_days(text: str) -> list[int]:
+    """The whole numbers of days in "7, 2" (largest first); a ValueError in plain English otherwise."""
+    days = []
+    for part in text.replace(";", ",").split(","):
+        part = part.strip()
+        if not part:
+            continue
+        if not part.isdigit() or not 1 <= int(part) <= MAX_REMINDER_DAYS:
+            raise ValueError(
+                f"Enter whole numbers of days from 1 to {MAX_REMINDER_DAYS}, separated by commas"
+            )
+        days.append(int(part))
+    if len(set(days)) > MAX_REMINDERS:
+        raise ValueError(f"Enter at most {MAX_REMINDERS} reminders")
+    return sorted(set(days), reverse=True)
+
+
 class Council(models.Model):
     # Also here, so that forms and papers can name it through the model.
     PaperCover = PaperCover
@@ -48,6 +69,11 @@ class Council(models.Model):
         default=2,
         choices=[(months, f"{months} month{'s' if months > 1 else ''}") for months in RESPONSE_CHOICES],
     )
+
+    # When lead officers are reminded of the updates they owe a round, in days before and after its
+    # due date, e.g. "7, 2" and "1, 7" (the request itself goes when the round opens).
+    reminder_days_before = models.CharField(max_length=40, blank=True, default="7, 2")
+    reminder_days_after = models.CharField(max_length=40, blank=True, default="1, 7")
 
     objects = CouncilQuerySet.as_manager()
     history = HistoricalRecords()
@@ -73,6 +99,15 @@ class Council(models.Model):
 
     def get_absolute_url(self):
         return reverse("council", args=[self.slug])
+
+    @property
+    def reminder_offsets(self) -> list[int]:
+        """The reminders' days from the due date, in order: negative before it, positive after."""
+        try:
+            before, after = parse_days(self.reminder_days_before), parse_days(self.reminder_days_after)
+        except ValueError:  # not through the settings form: no reminders rather than a failed run
+            return []
+        return sorted({-days for days in before} | set(after))
 
     def role_of(self, user):
         """This person's role here (a superuser is an admin everywhere), or None."""

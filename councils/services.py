@@ -33,7 +33,14 @@ def find_or_add_council(*, name: str, user: AbstractBaseUser | None, reason: str
 
 
 # What a council's admins may set, with the reason its history gives.
-SETTINGS = ("papers_cover", "papers_show_response", "stalled_after_months", "response_period_months")
+SETTINGS = (
+    "papers_cover",
+    "papers_show_response",
+    "stalled_after_months",
+    "response_period_months",
+    "reminder_days_before",
+    "reminder_days_after",
+)
 
 
 @transaction.atomic

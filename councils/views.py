@@ -214,6 +214,8 @@ def council_settings(request, slug):
         "show_response": "yes" if council.papers_show_response else "no",
         "stalled_after_months": council.stalled_after_months,
         "response_period_months": council.response_period_months,
+        "reminder_days_before": council.reminder_days_before,
+        "reminder_days_after": council.reminder_days_after,
         "escalation_steps": "\n".join(step.name for step in council.escalation_steps.filter(retired=False)),
     }
     form = SettingsForm(request.POST if request.method == "POST" else None, initial=initial)
@@ -227,6 +229,8 @@ def council_settings(request, slug):
                 papers_show_response=data["show_response"],
                 stalled_after_months=data["stalled_after_months"],
                 response_period_months=data["response_period_months"],
+                reminder_days_before=data["reminder_days_before"],
+                reminder_days_after=data["reminder_days_after"],
             )
             services.set_escalation_steps(council=council, user=request.user, names=data["escalation_steps"])
         messages.success(request, "The council's settings have been saved.")

@@ -118,9 +118,12 @@ class RecommendationQuerySet(models.QuerySet):
         return self.filter(escalated_condition())
 
     def escalatable(self, today):
-        """What may be escalated: unfinished, and overdue, stalled, or sent back."""
+        """What may be escalated: unfinished, and overdue, stalled, sent back, or its update late."""
         return self.unfinished().filter(
-            Q(target_date__lt=today) | _stalled(today) | Q(latest_progress__sent_back=True)
+            Q(target_date__lt=today)
+            | _stalled(today)
+            | Q(latest_progress__sent_back=True)
+            | Exists(rounds_owed().filter(due_date__lt=today))
         )
 
     def response_late(self, today):
@@ -130,6 +133,10 @@ class RecommendationQuerySet(models.QuerySet):
     def owing_update(self):
         """Unfinished, and asked by an open round for an update not yet given."""
         return self.unfinished().filter(Exists(rounds_owed()))
+
+    def owing_round(self, round_id):
+        """Unfinished, and asked by this round for an update not yet given (``owing_update``, for one round)."""
+        return self.unfinished().filter(Exists(rounds_owed().filter(pk=round_id)))
 
     def update_late(self, today):
         """Unfinished, and owing an update for a round whose due date has passed."""
@@ -881,21 +888,29 @@ class EvidenceLink(models.Model):
         return f"{self.source_document} for {self.recommendation}"
 
 
-class Reminder(models.Model):
-    """A reminder e-mail sent to a lead officer; at most one a day each."""
+class UpdateRequest(models.Model):
+    """One e-mail asking a lead officer for what they owe a round: the request, a reminder, or the
+    escalation of what was still owed after the last reminder. Once per officer, round and step."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="+")
-    sent_date = models.DateField()
+    # The request when the round asks; "before-N" and "after-N", N days from the due date, for the
+    # reminders the council sets; "escalated" when the first step of the ladder was taken.
+    REQUEST = "request"
+    ESCALATED = "escalated"
+
+    officer = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="update_requests")
+    round = models.ForeignKey(UpdateRound, models.CASCADE, related_name="update_requests")
+    step = models.CharField(max_length=20)
+    sent_at = models.DateTimeField()
     recommendation_count = models.PositiveIntegerField()
 
     class Meta:
-        ordering = ["-sent_date"]
+        ordering = ["round", "officer", "sent_at"]
         constraints = [
-            models.UniqueConstraint(fields=["user", "sent_date"], name="reminder_once_a_day"),
+            models.UniqueConstraint(fields=["officer", "round", "step"], name="update_request_once_per_step"),
         ]
 
     def __str__(self):
-        return f"Reminder to {self.user} on {self.sent_date}"
+        return f"{self.step} to {self.officer} for {self.round}"
 
 
 # What the dashboards count and the list filters by: each decision and

@@ -1,6 +1,7 @@
 import mimetypes
 
 from django.contrib import messages
+from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.db.models.functions import Length
 from django.http import Http404, HttpResponse
@@ -14,6 +15,7 @@ from papers import registry
 from recommendations import dashboard, figures
 from recommendations.models import ProgressUpdate, Recommendation
 from recommendations.responses import ResponseStanding, with_response
+from recommendations.tasks import send_round_requests
 
 from . import services
 from .access import get_review_for_user, get_round
@@ -92,7 +94,11 @@ def open_round(request, council_slug, slug):
     review, _ = get_review_for_user(request.user, council_slug, slug, manage=True)
     form = OpenRoundForm(request.POST if request.method == "POST" else None, review=review)
     if request.method == "POST" and form.is_valid():
-        update_round = services.open_round(review=review, user=request.user, **form.cleaned_data)
+        with transaction.atomic():
+            update_round = services.open_round(review=review, user=request.user, **form.cleaned_data)
+            if update_round.due_date:
+                # Queued with the round: the worker asks each lead officer for what they owe.
+                send_round_requests.enqueue(update_round.pk)
         messages.success(request, f"The update round for {update_round} is open.")
         return redirect("reviews:round-progress", council_slug, slug, update_round.pk)
     return render(request, "reviews/open_round.html", {"form": form, "review": review})

@@ -290,6 +290,7 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 # Scheduled work, run in this order by `manage.py run_schedule` (from cron or a systemd timer):
 # each is a function taking the time now, safe to run twice, that returns a one-line summary.
 SCHEDULED_JOBS = [
+    "recommendations.update_requests.send_update_requests",
     "councils.mail.requeue_unsent",
 ]
 

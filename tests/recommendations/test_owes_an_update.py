@@ -2,7 +2,7 @@
 
 A review with two open rounds (to two committees), both past their due date,
 and an update given for only one of them: the recommendation still owes the
-other. My recommendations, the reminder e-mail and the dashboard all say so.
+other. My recommendations, the update request and the dashboard all say so.
 """
 
 import datetime
@@ -60,11 +60,11 @@ def test_my_recommendations_says_it_is_due_for_the_round_it_owes(client, olive, 
 
 
 def test_the_reminder_asks_for_the_update_it_owes(olive, two_open_rounds, mailoutbox, run_tasks):
-    call_command("send_update_reminders", stdout=io.StringIO(), stderr=io.StringIO())
+    call_command("run_schedule", "--only", "send_update_requests", stdout=io.StringIO())
     run_tasks()
     (mail,) = mailoutbox
     assert mail.to == [olive.email]
-    assert f"{two_open_rounds[2].committee}, {two_open_rounds[2].meeting_date:%-d %B %Y}" in mail.body
+    assert f"for {two_open_rounds[2].committee} on {two_open_rounds[2].meeting_date:%-d %B %Y}" in mail.body
 
 
 def test_the_dashboard_counts_its_update_late(client, olive, two_open_rounds):
@@ -84,6 +84,6 @@ def test_a_finished_recommendation_owes_nothing(client, olive, two_open_rounds, 
     (mine,) = client.get(reverse("my-recommendations")).context["groups"][recommendation.review]
     assert not mine.is_due
     assert client.get(reverse("home")).context["dashboard"].update_late.count == 0
-    call_command("send_update_reminders", stdout=io.StringIO(), stderr=io.StringIO())
+    call_command("run_schedule", "--only", "send_update_requests", stdout=io.StringIO())
     run_tasks()
     assert mailoutbox == []
