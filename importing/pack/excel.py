@@ -10,6 +10,7 @@ holds the signed token.
 
 import datetime
 import io
+import itertools
 import logging
 import zipfile
 
@@ -34,6 +35,8 @@ HEADER = [KEY, *SHOWN, *FILLED_IN]
 WIDTHS = [8, 24, 11, 50, 40, 50, 14, 60, 20, 36, 12]
 # Excel holds at most 32,767 characters in a cell: the token is split over cells of this many.
 TOKEN_CELL = 30_000
+# The most cells of it read back: far more than a pack of any size needs.
+TOKEN_CELLS = 100
 # The most rows read: more than any officer owes, never a hostile sheet's million.
 MAX_ROWS = 20_000
 
@@ -201,12 +204,10 @@ def _not_a_pack(shown: str) -> PackError:
 
 
 def _token(sheet) -> str:
+    """The signed token, from the first cells of the hidden sheet's first column."""
     sheet.reset_dimensions()
-    parts = []
-    for (value, *_), _number in zip(sheet.iter_rows(max_col=1, values_only=True), range(100), strict=False):
-        if isinstance(value, str):
-            parts.append(value)
-    return "".join(parts)
+    cells = itertools.islice(sheet.iter_rows(max_col=1, values_only=True), TOKEN_CELLS)
+    return "".join(value for value, *_ in cells if isinstance(value, str))
 
 
 def _rows(sheet, shown: str) -> list[FilledRow]:

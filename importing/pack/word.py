@@ -37,6 +37,7 @@ _WIDTHS = [1.6, 5.0, 3.6, 4.4, 2.0, 5.2, 2.2, 3.2, 1.8]  # centimetres, landscap
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _W_VANISH = qn("w:vanish")
 _BR, _CR, _TAB = qn("w:br"), qn("w:cr"), qn("w:tab")
+_SMALL = Pt(9)
 
 
 def _x(text: object) -> str:
@@ -69,31 +70,26 @@ def write_docx(pack: Pack) -> bytes:
     table.style = "Table Grid"
     table.autofit = False
     for cell, name in zip(table.rows[0].cells, HEADER, strict=True):
-        cell.paragraphs[0].add_run(name).bold = True
+        _run(cell.paragraphs[0], name).bold = True
     header = table.rows[0]._tr.get_or_add_trPr()
     repeat = OxmlElement("w:tblHeader")
     repeat.set(qn("w:val"), "true")
     header.append(repeat)
     for row in pack.rows:
         cells = table.add_row().cells
-        key = cells[0].paragraphs[0].add_run(f"{KEY_MARK}{row.id}")
-        key.font.hidden = True
-        cells[0].paragraphs[0].add_run(_x(row.reference))
-        cells[1].paragraphs[0].add_run(_x(row.review)).italic = True
-        for paragraph in row.text.split("\n"):
-            cells[1].add_paragraph(_x(paragraph))
+        _run(cells[0].paragraphs[0], f"{KEY_MARK}{row.id}").font.hidden = True
+        _run(cells[0].paragraphs[0], row.reference)
+        _run(cells[1].paragraphs[0], row.review).italic = True
+        _lines(cells[1], row.text, first=False)
         _lines(cells[2], row.response)
         _lines(cells[3], row.last_update)
-        target = f"{row.target_date:%-d %B %Y}" if row.target_date else row.timetable
-        cells[4].paragraphs[0].add_run(_x(target))
-        for cell in cells[: len(HEADER) - len(FILLED_IN)]:
-            _shade(cell)
-    for column, width in zip(table.columns, _WIDTHS, strict=True):
-        for cell in column.cells:
-            cell.width = Cm(width)
-    for paragraph in (p for row in table.rows for cell in row.cells for p in cell.paragraphs):
-        for run in paragraph.runs:
-            run.font.size = Pt(9)
+        _run(cells[4].paragraphs[0], f"{row.target_date:%-d %B %Y}" if row.target_date else row.timetable)
+        for number, cell in enumerate(cells):
+            cell.width = Cm(_WIDTHS[number])
+            if number < len(HEADER) - len(FILLED_IN):
+                _shade(cell)
+    for cell, width in zip(table.rows[0].cells, _WIDTHS, strict=True):
+        cell.width = Cm(width)
     identity = document.add_paragraph().add_run(TOKEN_MARK + pack.token())
     identity.font.hidden = True
     buffer = io.BytesIO()
@@ -101,11 +97,20 @@ def write_docx(pack: Pack) -> bytes:
     return buffer.getvalue()
 
 
-def _lines(cell, text: str) -> None:
-    first, *rest = text.split("\n")
-    cell.paragraphs[0].add_run(_x(first))
-    for line in rest:
-        cell.add_paragraph(_x(line))
+def _run(paragraph, text: str):
+    """A run of the table's small text (set on each run: Word's table styles do not size text)."""
+    run = paragraph.add_run(_x(text))
+    run.font.size = _SMALL
+    return run
+
+
+def _lines(cell, text: str, *, first: bool = True) -> None:
+    """The text's lines as the cell's paragraphs, from its first (or after what it holds, with ``first`` off)."""
+    lines = text.split("\n")
+    if first:
+        _run(cell.paragraphs[0], lines.pop(0))
+    for line in lines:
+        _run(cell.add_paragraph(), line)
 
 
 def _shade(cell) -> None:
