@@ -6,10 +6,11 @@ from django.shortcuts import get_object_or_404
 from .models import Council, Role
 
 
-def get_council_for_user(user, slug, *, manage=False) -> tuple[Council, Role]:
-    """The council and this person's role there: 404 if they may not see it; with ``manage``, 403 unless admin."""
+def get_council_for_user(user, slug, *, edit=False, manage=False) -> tuple[Council, Role]:
+    """The council and this person's role there: 404 if they may not see it; with ``edit``, 403 unless
+    officer; with ``manage``, 403 unless admin."""
     council = get_object_or_404(Council.objects.for_user(user), slug=slug)
-    return council, check_role(council, user, manage=manage)
+    return council, check_role(council, user, edit=edit, manage=manage)
 
 
 def check_role(council, user, *, edit=False, manage=False) -> Role:

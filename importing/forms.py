@@ -129,3 +129,54 @@ class CheckForm(GovukForm):
             committee=data.get("committee", "").strip() if chosen == NEW_REVIEW else "",
             recommended_date=when.isoformat() if when and chosen == NEW_REVIEW else "",
         )
+
+
+class PackUploadForm(GovukForm):
+    pack = forms.FileField(
+        label="Upload your filled-in update pack",
+        help_text=(
+            "The Excel (.xlsx) or Word (.docx) pack you downloaded from My recommendations, with your "
+            "updates filled in. You will see what will be recorded before anything is saved."
+        ),
+        widget=forms.FileInput(attrs={"accept": ".xlsx,.docx"}),
+        error_messages={"required": "Select your update pack", "empty": "The selected file is empty"},
+    )
+
+    def clean_pack(self):
+        pack = self.cleaned_data["pack"]
+        if pack.size > MAX_BYTES:
+            raise forms.ValidationError(
+                f"The selected file must be smaller than {MAX_BYTES // 1024 // 1024} MB"
+            )
+        return pack
+
+
+class PackCheckForm(GovukForm):
+    """The pack's check page: the state of each row's recommendation as shown, and which changed rows to
+    record anyway."""
+
+    def __init__(self, *args, standings, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.confirms = []
+        for standing in standings:
+            pk = standing.row["id"]
+            self.fields[f"seen_{pk}"] = forms.CharField(widget=forms.HiddenInput, required=False)
+            self.initial[f"seen_{pk}"] = standing.seen
+            if standing.is_changed and standing.recommendation is not None:
+                name = f"confirm_{pk}"
+                self.fields[name] = forms.BooleanField(
+                    label=f"Record my update on {standing.row['reference']} anyway", required=False
+                )
+                self.confirms.append((standing, name))
+
+    def seen(self) -> dict[int, str]:
+        return {
+            int(name.removeprefix("seen_")): value
+            for name, value in self.cleaned_data.items()
+            if name.startswith("seen_")
+        }
+
+    def confirmed(self) -> set[int]:
+        return {
+            int(name.removeprefix("confirm_")) for _, name in self.confirms if self.cleaned_data.get(name)
+        }

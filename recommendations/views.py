@@ -410,7 +410,12 @@ def mine(request):
         recommendation.due_round = rounds.get(recommendation.owed_round_id)
         recommendation.is_due = recommendation.due_round is not None
         groups.setdefault(recommendation.review, []).append(recommendation)
-    return render(request, "recommendations/mine.html", {"groups": groups})
+    # Each council they lead in has an update pack, with rows where they owe an update (due for a
+    # round, or sent back: the pack's rules).
+    owing = {r.review.council_id for r in recommendations if r.owed_round_id or r.is_sent_back}
+    councils = sorted({r.review.council for r in recommendations}, key=lambda council: council.name)
+    packs = [(council, council.pk in owing) for council in councils]
+    return render(request, "recommendations/mine.html", {"groups": groups, "packs": packs})
 
 
 PAGE_SIZE = 50

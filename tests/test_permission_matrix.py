@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from councils import services as councils_services
 from importing.layouts import read_paper
-from importing.models import PendingImport
+from importing.models import PendingImport, PendingPack
 from recommendations import services
 from reviews.models import SourceDocument, UpdateRound
 from tests.conftest import make_recommendation, make_update, make_user, seed
@@ -67,6 +67,14 @@ importing:upload                    GET   302 403 403 200 404 200
 importing:upload                    POST  302 403 403 200 404 200
 importing:check                     GET   302 403 403 200 404 302
 importing:check                     POST  302 403 403 200 404 302
+importing:pack-xlsx                 GET   302 403 200 200 404 200
+importing:pack-xlsx                 POST  302 405 405 405 405 405
+importing:pack-docx                 GET   302 403 200 200 404 200
+importing:pack-docx                 POST  302 405 405 405 405 405
+importing:pack-upload               GET   302 403 200 200 404 200
+importing:pack-upload               POST  302 403 200 200 404 200
+importing:pack-check                GET   302 403 200 302 404 302
+importing:pack-check                POST  302 403 200 302 404 302
 reviews:detail                      GET   302 200 200 200 404 200
 reviews:detail                      POST  302 405 405 405 405 405
 reviews:document                    GET   302 200 200 200 404 200
@@ -192,6 +200,16 @@ def world(db, testshire, otherton, alice, olive, adam, oscar, review, recommenda
         outcome={"name": paper.name},
         expires_at=timezone.now() + datetime.timedelta(hours=1),
     )
+    # An update pack of the officer's, waiting to be checked: only they may see it.
+    pack = PendingPack.objects.create(
+        owner=olive,
+        council=testshire,
+        name="update-pack.xlsx",
+        checksum="0" * 64,
+        generated_at=timezone.now(),
+        rows=[],
+        expires_at=timezone.now() + datetime.timedelta(hours=1),
+    )
     # A second recommendation, with a target date and an extension waiting for the committee.
     second = make_recommendation(review, 2, "That the Council opens a second library.")
     services.set_target(
@@ -236,6 +254,10 @@ def world(db, testshire, otherton, alice, olive, adam, oscar, review, recommenda
         "councils:settings": [council],
         "importing:upload": [council],
         "importing:check": [council, pending.pk],
+        "importing:pack-xlsx": [council],
+        "importing:pack-docx": [council],
+        "importing:pack-upload": [council],
+        "importing:pack-check": [council, pack.pk],
         "reviews:detail": [*slugs],
         "reviews:document": [council, document.pk],
         "reviews:document-file": [council, document.pk],

@@ -23,6 +23,7 @@ PAGES = [
     ("{rec}themes/", "Save themes", False),
     ("{review}rounds/new/", "Open the round", True),
     ("/councils/southwark-council/import/", "Check the paper", True),
+    ("/councils/southwark-council/update-pack/", "Check the pack", True),
     ("/councils/southwark-council/people/", "Add person", True),
     ("/recommendations/?no_update_since=2024-13-45", "Apply filters", True),
     ("{review}papers/cabinet-response/?as_at=1-1-2999", "Show the paper as at this date", True),
