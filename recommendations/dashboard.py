@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.db.models import Count, F, Q, Subquery, Value
+from django.db.models import Count, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -167,11 +167,11 @@ def build(recommendations, *, scope, summary, today=None):
         .select_related("review__council")
         .order_by("review_id", "position")[:LIST_LENGTH]
     )
-    moved = standing.filter(previous_status__isnull=False).exclude(previous_status=F("latest_status"))
+    # Found and ordered by the standing row (its status moved; its latest update's date), whose index
+    # holds them newest first, so the database stops at the tenth.
+    moved = standing.filter(standing__moved_from__gt="")
     changed = list(
-        moved.select_related("review__council").order_by(F("last_updated_date").desc(nulls_last=True), "pk")[
-            :LIST_LENGTH
-        ]
+        moved.select_related("review__council").order_by(summaries.NEWEST_FIRST, "pk")[:LIST_LENGTH]
     )
     transitions: dict[tuple[str, str], int] = {}
     for row in groups:

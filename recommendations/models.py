@@ -1,3 +1,5 @@
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, Value, When
@@ -943,7 +945,17 @@ class Standing(models.Model):
     response_due_date = models.DateField(null=True)
 
     class Meta:
-        indexes = [models.Index(fields=["review_id"], name="standing_review")]
+        indexes = [
+            models.Index(fields=["review_id"], name="standing_review"),
+            # The dashboards' "changed since the last round": those that moved, newest update first.
+            # (Undated ones last: by a date before any, as SQLite's indexes know no NULLS LAST.)
+            models.Index(
+                Coalesce("last_updated_date", Value(datetime.date.min)).desc(),
+                "recommendation",
+                condition=Q(moved_from__gt=""),
+                name="standing_moved_newest",
+            ),
+        ]
 
     def __str__(self):
         return f"Standing of {self.recommendation_id}"
@@ -1012,7 +1024,7 @@ class Tally(TallyBase):
                 name="tally_one_row_per_key",
             ),
         ]
-        indexes = [models.Index(fields=["review_key", "council"], name="tally_scope")]
+        indexes = [models.Index(fields=["review_key", "kind", "council"], name="tally_scope")]
 
 
 class DayTally(TallyBase):

@@ -52,6 +52,8 @@ from .models import (
 # A date that is before every day ("never updated": always stale), and one that no day passes.
 NEVER, NO_DATE = datetime.date.min, datetime.date.max
 DATED = [TallyKind.TARGET, TallyKind.OWED, TallyKind.RESPONSE]
+# Recommendations by their latest update, newest first and undated last, as the standing's index holds them.
+NEWEST_FIRST = Coalesce("standing__last_updated_date", Value(NEVER)).desc()
 BATCH = 500
 
 _STANDING_FIELDS = [
@@ -362,7 +364,7 @@ def of_review(review) -> dict:
     return {"review_key": review.pk}
 
 
-def read(summary: dict, today: datetime.date) -> dict:
+def read(summary: dict, today: datetime.date) -> dict[str, Any]:
     """The counts of the scope's tallies: ``groups`` by decision, status and the status moved from, with the
     follow-through measures; and the figures that depend on ``today``. One query, of a few rows per council.
 
@@ -372,17 +374,22 @@ def read(summary: dict, today: datetime.date) -> dict:
     the kind's flag (a slipped target, a response that came late).
     """
     first = today.replace(day=1)
-    before = Q(kind__in=DATED, day__lt=first)
+    stale_before = Q(pk__in=[])
     window = Q(kind__in=DATED, day__gte=first, day__lt=today)
     for months in Council.STALLED_CHOICES:
         cutoff = months_before(today, months)
-        stale = Q(kind=TallyKind.STALE, council__stalled_after_months=months)
-        before |= stale & Q(day__lt=cutoff.replace(day=1))
-        window |= stale & Q(day__gte=cutoff.replace(day=1), day__lt=cutoff)
+        of_council = Q(council__stalled_after_months=months)
+        stale_before |= of_council & Q(day__lt=cutoff.replace(day=1))
+        window |= Q(kind=TallyKind.STALE) & of_council & Q(day__gte=cutoff.replace(day=1), day__lt=cutoff)
     keys = ["kind", "decision_key", "status_key", "moved_from"]
-    months = (
-        Tally.objects.filter(**summary)
-        .order_by()
+    nothing = Value(0, output_field=IntegerField())
+    no_dates = {"passed": nothing, "passed_or_flagged": nothing}
+    no_counts = dict.fromkeys(["total", "awaiting", "signed", "back", "chased"], nothing)
+    tallies = Tally.objects.filter(**summary).order_by()
+    # Four parts, each of its own rows: the counts; the date kinds by month (stale ones by the council's
+    # months, so only they join the council); and the days of the cutoffs' months.
+    counts = (
+        tallies.filter(kind=TallyKind.COUNT)
         .values(*keys)
         .annotate(
             total=Sum("n"),
@@ -390,33 +397,27 @@ def read(summary: dict, today: datetime.date) -> dict:
             signed=Sum("signed_off"),
             back=Sum("sent_back"),
             chased=Sum("escalated"),
-            passed=Coalesce(Sum("n", filter=before), 0),
-            passed_or_flagged=Coalesce(Sum("n", filter=before | Q(flag=True)), 0),
+            **no_dates,
         )
     )
-    nothing = Value(0, output_field=IntegerField())
-    days = (
-        DayTally.objects.filter(**summary)
-        .filter(window)
-        .order_by()
-        .values(*keys)
-        .annotate(
-            total=nothing,
-            awaiting=nothing,
-            signed=nothing,
-            back=nothing,
-            chased=nothing,
-            passed=Sum("n"),
-            # Flagged ones are counted by their month's row already, whatever their day.
-            passed_or_flagged=Coalesce(Sum("n", filter=Q(flag=False)), 0),
+
+    def passed(queryset, before: Q | None, or_flagged: Q):
+        return queryset.values(*keys).annotate(
+            **no_counts,
+            passed=Coalesce(Sum("n", filter=before) if before is not None else Sum("n"), 0),
+            passed_or_flagged=Coalesce(Sum("n", filter=or_flagged), 0),
         )
-    )
-    rows = list(months.union(days, all=True))
+
+    dated = passed(tallies.filter(kind__in=DATED), Q(day__lt=first), Q(day__lt=first) | Q(flag=True))
+    stale = passed(tallies.filter(kind=TallyKind.STALE), stale_before, stale_before)
+    # Flagged ones are counted by their month's row already, whatever their day.
+    days = passed(DayTally.objects.filter(**summary).filter(window).order_by(), None, Q(flag=False))
+    rows = list(counts.union(dated, stale, days, all=True))
     found = dict.fromkeys(DATED + [TallyKind.STALE], (0, 0))
     for row in rows:
         if row["kind"] != TallyKind.COUNT:
-            passed, flagged = found[row["kind"]]
-            found[row["kind"]] = (passed + row["passed"], flagged + row["passed_or_flagged"])
+            before, flagged = found[row["kind"]]
+            found[row["kind"]] = (before + row["passed"], flagged + row["passed_or_flagged"])
     return {
         "groups": [row for row in rows if row["kind"] == TallyKind.COUNT],
         "overdue": found[TallyKind.TARGET][0],

@@ -1,5 +1,6 @@
 """Two people writing to one recommendation at the same moment, through the pages, on real connections:
-no server error, nothing lost, and the dashboards' latest status always the right update.
+no server error, nothing lost, the dashboards' latest status always the right update, and the summary
+rows two recommendations share counting both.
 
 Each trial starts two requests on two threads (two database connections) behind a barrier. On
 PostgreSQL every write path runs 100 trials; SQLite, which takes one writer at a time, runs fewer.
