@@ -191,13 +191,16 @@ def _write(plans, themes, counts, *, user, reason):
     _create(gather("responses"), CabinetResponse, counts, **history)
     _create(gather("targets"), TargetDate, counts, **history)
     _create_with_versions(gather("extension_requests"), ExtensionRequest, counts, **history)
-    updates = services.add_updates(gather("updates"), **history)
-    counts["history rows"] += len(updates)
-    # The committee's view of the updates, then the dashboards' rows again, which carry it.
-    _create(gather("sign_offs"), SignOff, counts, **history)
-    _create(gather("update_assessments"), UpdateAssessment, counts, **history)
-    services.refresh_latest_progress([r.pk for r in recommendations])
-    _create(gather("escalations"), Escalation, counts, **history)
+    # The dashboards' summary is worked out once, when everything it counts is written.
+    with services.summaries_refreshed_once():
+        updates = services.add_updates(gather("updates"), **history)
+        counts["history rows"] += len(updates)
+        # The committee's view of the updates, then the dashboards' rows again, which carry it.
+        _create(gather("sign_offs"), SignOff, counts, **history)
+        _create(gather("update_assessments"), UpdateAssessment, counts, **history)
+        services.refresh_latest_progress([r.pk for r in recommendations])
+        _create(gather("escalations"), Escalation, counts, **history)
+        services.refresh_summaries([r.pk for r in recommendations])
 
     counts["councils"] += len(plans)
     counts["committees"] += sum(len(p.committees) for p in plans)
@@ -326,6 +329,11 @@ def remove(*, user, reason, progress=None):
                 CabinetResponse.objects.filter(recommendation__review__council__in=chunk),
                 EvidenceLink.objects.filter(recommendation__review__council__in=chunk),
                 Recommendation.objects.filter(review__council__in=chunk),
+            ]:
+                _delete_with_history(queryset, user=user, reason=reason, when=when)
+            # Their counts go from the summary while their councils are still there.
+            services.refresh_summaries(recommendations)
+            for queryset in [
                 UpdateRound.objects.filter(review__council__in=chunk),
                 Review.objects.filter(council__in=chunk),
                 Committee.objects.filter(council__in=chunk),

@@ -121,9 +121,11 @@ def import_read(
     # Papers that make recommendations go first, so that a paper reporting
     # on a review finds it whatever the order of the files.
     papers = sorted(papers, key=lambda paper: not paper.parsed.creates_recommendations)
+    # The dashboards' summary is worked out once for the papers, not once for each record.
     with transaction.atomic():
-        user = user or importer_user()
-        outcomes = [_PaperImport(paper, user, destination).run() for paper in papers]
+        with recommendation_services.summaries_refreshed_once():
+            user = user or importer_user()
+            outcomes = [_PaperImport(paper, user, destination).run() for paper in papers]
         if dry_run:
             transaction.set_rollback(True)
     return outcomes

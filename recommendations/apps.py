@@ -6,6 +6,7 @@ class RecommendationsConfig(AppConfig):
 
     def ready(self):
         from councils.signals import member_removed
+        from reviews.signals import reviews_changed
 
         from . import services
 
@@ -13,3 +14,8 @@ class RecommendationsConfig(AppConfig):
             services.release_lead_officer(council=council, officer=person, user=user)
 
         member_removed.connect(release_leads, dispatch_uid="recommendations-release-leads", weak=False)
+
+        def refresh_summaries(sender, review_ids, **kwargs):
+            services.refresh_summaries(review_ids=review_ids)
+
+        reviews_changed.connect(refresh_summaries, dispatch_uid="recommendations-summaries", weak=False)

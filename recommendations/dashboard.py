@@ -3,14 +3,14 @@
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.db.models import Count, F, Q, Subquery, Value
+from django.db.models import Count, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 
+from . import summaries
 from .models import (
     DECISION_KEYS,
-    NO_STATUS,
     STATUS_KEYS,
     CabinetResponse,
     ProgressUpdate,
@@ -82,7 +82,8 @@ FOLLOW_THROUGH = [
 
 
 def counts_query(recommendations, today=None):
-    """One group per decision, latest and previous status, with how many are stalled and overdue; and how
+    """The counting the summary replaces, straight from the records (the benchmark times it beside the
+    dashboards, and the tests check the summary against it): one group per decision, latest and previous status, with how many are stalled and overdue; and how
     many have an update late.
 
     The grid, the headline figures and the movement all come from these few
@@ -113,19 +114,23 @@ def counts_query(recommendations, today=None):
     )
 
 
-def build(recommendations, *, scope):
+def build(recommendations, *, scope, summary, today=None):
     """The dashboard of these recommendations (already limited to what the person may see).
 
     ``scope`` is the list filter that the figures' links carry, e.g.
-    {"council": "oxford-city-council"}. Three queries, whatever the size: one
-    pass counts everything, two find the short lists.
+    {"council": "oxford-city-council"}; ``summary`` the same scope's tally
+    rows (``summaries.of_council(council)`` and the like). Three queries,
+    whatever the size: one of the summary counts everything, two find the
+    short lists.
     """
-    standing = recommendations.with_standing()
-    groups = list(counts_query(recommendations))
+    today = today or timezone.localdate()
+    standing = recommendations.with_standing(today)
+    counted = summaries.read(summary, today)
+    groups = counted["groups"]
     decisions, statuses = DECISION_KEYS, STATUS_KEYS
     status_labels = dict(statuses)
 
-    def total(decision=None, status=None, measure="n"):
+    def total(decision=None, status=None, measure="total"):
         return sum(
             row[measure]
             for row in groups
@@ -162,31 +167,37 @@ def build(recommendations, *, scope):
         .select_related("review__council")
         .order_by("review_id", "position")[:LIST_LENGTH]
     )
-    moved = standing.filter(previous_status__isnull=False).exclude(previous_status=F("latest_status"))
+    # Found and ordered by the standing row (its status moved; its latest update's date), whose index
+    # holds them newest first, so the database stops at the tenth.
+    moved = standing.filter(standing__moved_from__gt="")
     changed = list(
-        moved.select_related("review__council").order_by(F("last_updated_date").desc(nulls_last=True), "pk")[
-            :LIST_LENGTH
-        ]
+        moved.select_related("review__council").order_by(summaries.NEWEST_FIRST, "pk")[:LIST_LENGTH]
     )
     transitions: dict[tuple[str, str], int] = {}
     for row in groups:
-        if row["previous_status"] is not None and row["previous_status"] != row["latest_status"]:
-            key = (row["previous_status"] or NO_STATUS, row["status_key"])
-            transitions[key] = transitions.get(key, 0) + row["n"]
+        if row["moved_from"]:
+            key = (row["moved_from"], row["status_key"])
+            transitions[key] = transitions.get(key, 0) + row["total"]
     movement = [
         Figure(f"{status_labels[before]} to {status_labels[after]}", n, list_url(scope, status=after))
         for (before, after), n in sorted(transitions.items(), key=lambda item: (-item[1], item[0]))
     ]
     agree, completed = CabinetResponse.Decision.AGREE.value, ProgressUpdate.Status.COMPLETED.value
+    follow_through = {
+        "awaiting_sign_off": total(measure="awaiting"),
+        "signed_off": total(measure="signed"),
+        "sent_back": total(measure="back"),
+        "escalated": total(measure="chased"),
+        "response_late": counted["response_late"],
+        "slipped": counted["slipped"],
+    }
     return Dashboard(
         total=Figure("Recommendations", total(), list_url(scope)),
         agreed=Figure("Agreed", total(decision=agree), list_url(scope, decision=agree)),
         completed=Figure("Completed", total(status=completed), list_url(scope, status=completed)),
-        overdue=Figure("Overdue", total(measure="overdue"), list_url(scope, overdue="true")),
-        update_late=Figure(
-            "Update late", groups[0]["update_late"] if groups else 0, list_url(scope, update_late="true")
-        ),
-        stalled=Figure("Stalled", total(measure="stalled"), list_url(scope, stalled="true")),
+        overdue=Figure("Overdue", counted["overdue"], list_url(scope, overdue="true")),
+        update_late=Figure("Update late", counted["update_late"], list_url(scope, update_late="true")),
+        stalled=Figure("Stalled", counted["stalled"], list_url(scope, stalled="true")),
         by_decision=by_decision,
         by_status=by_status,
         grid=grid,
@@ -194,7 +205,7 @@ def build(recommendations, *, scope):
         changed=changed,
         movement=movement,
         follow_through=[
-            Figure(label, total(measure=name), list_url(scope, **{name: "true"}), name)
+            Figure(label, follow_through[name], list_url(scope, **{name: "true"}), name)
             for name, label, _ in FOLLOW_THROUGH
         ],
     )

@@ -1,3 +1,5 @@
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, Value, When
@@ -917,3 +919,146 @@ class UpdateRequest(models.Model):
 # status, and NO_RESPONSE / NO_STATUS where there is none yet.
 DECISION_KEYS = [*CabinetResponse.Decision.choices, (NO_RESPONSE, "No response yet")]
 STATUS_KEYS = [*ProgressUpdate.Status.choices, (NO_STATUS, "No status yet")]
+
+
+class Standing(models.Model):
+    """Where one recommendation stands, by the keys the dashboards count it under.
+
+    Derived from the recommendation, its response, updates, targets,
+    escalations, review and rounds; kept by ``summaries.refresh`` in the
+    writers' transactions, so that the tallies can be moved by the
+    difference between what it was and what it is. Not a foreign key with a
+    cascade: when a recommendation (or its review) is deleted, its row stays
+    until the refresh takes its counts away.
+    """
+
+    recommendation = models.OneToOneField(
+        Recommendation, models.DO_NOTHING, primary_key=True, db_constraint=False, related_name="standing"
+    )
+    council_id = models.PositiveIntegerField()
+    review_id = models.PositiveIntegerField()
+    decision_key = models.CharField(max_length=20)
+    status_key = models.CharField(max_length=30)
+    # The status it moved from at its latest update (a STATUS_KEYS key), "" where it did not move.
+    moved_from = models.CharField(max_length=30, blank=True)
+    is_finished = models.BooleanField()
+    is_awaiting_sign_off = models.BooleanField()
+    is_signed_off = models.BooleanField()
+    is_sent_back = models.BooleanField()
+    is_escalated = models.BooleanField()
+    # A target was replaced after it had passed unmet.
+    has_slipped_target = models.BooleanField()
+    # Its response came after its review's due date.
+    is_answered_late = models.BooleanField()
+    target_date = models.DateField(null=True)
+    # Its latest update's date; None where that update has no date.
+    last_updated_date = models.DateField(null=True)
+    has_update = models.BooleanField()
+    # The soonest due date of the rounds asking it for an update it has not given.
+    owed_due_date = models.DateField(null=True)
+    # Its review's response due date, while it has no response.
+    response_due_date = models.DateField(null=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["review_id"], name="standing_review"),
+            # The dashboards' "changed since the last round": those that moved, newest update first.
+            # (Undated ones last: by a date before any, as SQLite's indexes know no NULLS LAST.)
+            models.Index(
+                Coalesce("last_updated_date", Value(datetime.date.min)).desc(),
+                "recommendation",
+                condition=Q(moved_from__gt=""),
+                name="standing_moved_newest",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Standing of {self.recommendation_id}"
+
+
+class TallyKind(models.TextChoices):
+    """What a tally row counts: recommendations by decision and status, or by one of the dates that matter."""
+
+    COUNT = "count", "By decision and status"
+    TARGET = "target", "Unfinished, by target date (flag: a target slipped)"
+    STALE = "stale", "Unfinished, by the date of the latest update"
+    OWED = "owed", "Unfinished, by the soonest due date of an update owed"
+    RESPONSE = "response", "By the date a response is due, while none has come (flag: it came late)"
+
+
+class TallyBase(models.Model):
+    """How many recommendations of a council (``review_key`` 0), or of one of its reviews, share these keys."""
+
+    Kind = TallyKind
+
+    council = models.ForeignKey(Council, models.CASCADE, related_name="+")
+    # The review's id, or 0 for the council as a whole: a key, so not a nullable foreign key.
+    review_key = models.PositiveIntegerField()
+    kind = models.CharField(max_length=10, choices=TallyKind.choices)
+    decision_key = models.CharField(max_length=20, blank=True)
+    status_key = models.CharField(max_length=30, blank=True)
+    moved_from = models.CharField(max_length=30, blank=True)
+    flag = models.BooleanField(default=False)
+    day = models.DateField()
+    n = models.IntegerField(default=0)
+    awaiting_sign_off = models.IntegerField(default=0)
+    signed_off = models.IntegerField(default=0)
+    sent_back = models.IntegerField(default=0)
+    escalated = models.IntegerField(default=0)
+
+    KEYS = ["council_id", "review_key", "kind", "decision_key", "status_key", "moved_from", "flag", "day"]
+    MEASURES = ["n", "awaiting_sign_off", "signed_off", "sent_back", "escalated"]
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return f"{self.kind} {self.day}: {self.n}"
+
+
+class Tally(TallyBase):
+    """The dashboards' summary: counts by decision and status, and the date kinds by the month of their date.
+
+    ``day`` is the first of the month (date.min for "never", date.max for "no
+    date that can pass"), and date.min for the counts by decision and status.
+    """
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=[
+                    "council",
+                    "review_key",
+                    "kind",
+                    "decision_key",
+                    "status_key",
+                    "moved_from",
+                    "flag",
+                    "day",
+                ],
+                name="tally_one_row_per_key",
+            ),
+        ]
+        indexes = [models.Index(fields=["review_key", "kind", "council"], name="tally_scope")]
+
+
+class DayTally(TallyBase):
+    """The date kinds again, by the day itself: read only for the month a date condition falls in."""
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=[
+                    "council",
+                    "review_key",
+                    "kind",
+                    "decision_key",
+                    "status_key",
+                    "moved_from",
+                    "flag",
+                    "day",
+                ],
+                name="day_tally_one_row_per_key",
+            ),
+        ]
+        indexes = [models.Index(fields=["review_key", "day"], name="day_tally_scope_day")]

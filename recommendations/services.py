@@ -12,7 +12,9 @@ recommendation first, so that two at once are done one after the other.
 """
 
 import datetime
-from collections.abc import Iterable
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 from django.contrib.auth.base_user import AbstractBaseUser
@@ -26,6 +28,7 @@ from common.slugs import unique_slug
 from councils.models import Council, EscalationStep
 from reviews.models import Review, SourceDocument
 
+from . import summaries
 from .models import (
     CabinetResponse,
     Escalation,
@@ -67,6 +70,47 @@ def _lock_recommendation(recommendation_id: int) -> Recommendation:
     return Recommendation.objects.select_for_update().get(pk=recommendation_id)
 
 
+# The refreshes a bulk writer gathers to do once, at its end (see summaries_refreshed_once), per thread.
+_gathered = threading.local()
+
+
+def refresh_summaries(recommendation_ids: Iterable[int] = (), *, review_ids: Iterable[int] = ()) -> None:
+    """Bring the dashboards' summary rows of these recommendations (and of every recommendation of these
+    reviews) up to date with their records.
+
+    Called by every function here that changes what a dashboard counts, in
+    its transaction, after refresh_latest_progress; and, through the
+    reviews app's ``reviews_changed`` signal, by the writers of reviews and
+    rounds. ``rebuild_summaries`` rebuilds them all.
+    """
+    pending = getattr(_gathered, "pending", None)
+    if pending is not None:
+        pending[0].update(recommendation_ids)
+        pending[1].update(review_ids)
+        return
+    summaries.refresh(recommendation_ids)
+    if review_ids:
+        summaries.refresh_reviews(review_ids)
+
+
+@contextmanager
+def summaries_refreshed_once() -> Iterator[None]:
+    """Inside it (and inside the bulk writer's transaction), the summary refreshes the writers ask for are
+    gathered and done once, at the end: for importers and other writers of many records at once."""
+    if getattr(_gathered, "pending", None) is not None:
+        yield  # an outer one will refresh
+        return
+    pending: tuple[set[int], set[int]] = (set(), set())
+    _gathered.pending = pending
+    try:
+        yield
+    finally:
+        _gathered.pending = None
+    summaries.refresh(pending[0])
+    if pending[1]:
+        summaries.refresh_reviews(pending[1])
+
+
 def refresh_latest_progress(recommendation_ids: Iterable[int] | None) -> None:
     """Bring the dashboards' latest-progress rows of these recommendations up to date with their updates.
 
@@ -86,7 +130,9 @@ def add_recommendation(
     *, review: Review, user: AbstractBaseUser | None, reason: str, **fields: Any
 ) -> Recommendation:
     """Add a recommendation to a review."""
-    return save_with_history(Recommendation(review=review, **fields), user=user, reason=reason)
+    recommendation = save_with_history(Recommendation(review=review, **fields), user=user, reason=reason)
+    refresh_summaries([recommendation.pk])
+    return recommendation
 
 
 @transaction.atomic
@@ -106,7 +152,9 @@ def edit_recommendation(
     if themes is not None:
         _set_theme_links(current, themes)
     current.version += 1
-    return save_with_history(current, user=user, reason=reason)
+    saved = save_with_history(current, user=user, reason=reason)
+    refresh_summaries([current.pk])
+    return saved
 
 
 @transaction.atomic
@@ -122,7 +170,9 @@ def delete_recommendation(
         delete_with_history(response, user=user, reason=reason)
     for link in current.evidence_links.all():
         delete_with_history(link, user=user, reason=reason)
+    pk = current.pk
     delete_with_history(current, user=user, reason=reason)
+    refresh_summaries([pk])
 
 
 @transaction.atomic
@@ -234,13 +284,16 @@ def save_response(
     for name, value in fields.items():
         setattr(response, name, value)
     default = "Edited the cabinet response" if existing else "Recorded the cabinet response"
-    return save_with_history(response, user=user, reason=reason or default)
+    saved = save_with_history(response, user=user, reason=reason or default)
+    refresh_summaries([recommendation.pk])
+    return saved
 
 
 @transaction.atomic
 def delete_response(*, response: CabinetResponse, user: AbstractBaseUser | None, reason: str) -> None:
     _lock_recommendation(response.recommendation_id)
     delete_with_history(response, user=user, reason=reason)
+    refresh_summaries([response.recommendation_id])
 
 
 # --------------------------------------------------------------------------
@@ -264,6 +317,7 @@ def record_update(
         ProgressUpdate(recommendation=recommendation, **fields), user=user, reason=reason
     )
     refresh_latest_progress([recommendation.pk])
+    refresh_summaries([recommendation.pk])
     return update
 
 
@@ -283,6 +337,7 @@ def add_updates(
         updates, ProgressUpdate, batch_size=2000, default_user=user, default_change_reason=reason
     )
     refresh_latest_progress(ids)
+    refresh_summaries(ids)
     return created
 
 
@@ -304,6 +359,7 @@ def edit_update(
     current.version += 1
     save_with_history(current, user=user, reason=reason)
     refresh_latest_progress([current.recommendation_id])
+    refresh_summaries([current.recommendation_id])
     return current
 
 
@@ -321,6 +377,7 @@ def delete_update(*, update: ProgressUpdate, user: AbstractBaseUser | None, reas
     _lock_recommendation(update.recommendation_id)
     delete_with_history(update, user=user, reason=reason)
     refresh_latest_progress([update.recommendation_id])
+    refresh_summaries([update.recommendation_id])
 
 
 # --------------------------------------------------------------------------
@@ -369,6 +426,7 @@ def _add_target(
     current.target_date = date
     current.version += 1
     save_with_history(current, user=user, reason=history_reason or f"Target date set to {date:%-d %B %Y}")
+    refresh_summaries([current.pk])
     return target
 
 
@@ -520,6 +578,7 @@ def assess_completion(
         reason=f"{outcome.label} by the committee on {meeting_date:%-d %B %Y}",
     )
     refresh_latest_progress([current.pk])
+    refresh_summaries([current.pk])
     return record
 
 
@@ -545,6 +604,7 @@ def reopen(*, recommendation: Recommendation, user: AbstractBaseUser | None, rea
         reason="Reopened",
     )
     refresh_latest_progress([current.pk])
+    refresh_summaries([current.pk])
     return record
 
 
@@ -578,6 +638,7 @@ def mark_not_adequate(
         reason="Update marked not adequate and sent back to the lead officer",
     )
     refresh_latest_progress([update.recommendation_id])
+    refresh_summaries([update.recommendation_id])
     return record
 
 
@@ -669,7 +730,7 @@ def escalate(
         raise RefusedChange("Every step of the council's escalation ladder has been taken for it")
     if step.pk != step_id:
         raise RefusedChange("Someone else escalated it first: check where it stands, and try again")
-    return save_with_history(
+    escalation = save_with_history(
         Escalation(
             recommendation=current,
             step=step,
@@ -681,3 +742,5 @@ def escalate(
         user=user,
         reason=f"Escalated: {step.name}",
     )
+    refresh_summaries([current.pk])
+    return escalation

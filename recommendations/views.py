@@ -16,7 +16,7 @@ from councils.access import get_council_for_user
 from councils.models import Council, EscalationStep
 from reviews.models import Review, UpdateRound
 
-from . import dashboard, figures, services
+from . import dashboard, figures, services, summaries
 from .access import get_recommendation_for_user
 from .filters import RecommendationFilter
 from .forms import CabinetResponseForm, LeadOfficerForm, ProgressUpdateForm, ThemesForm
@@ -74,7 +74,11 @@ def home(request):
     figures_url = reverse("recommendations:figures")
     context = {
         "councils": councils,
-        "dashboard": dashboard.build(recommendations, scope={}),
+        "dashboard": dashboard.build(
+            recommendations,
+            scope={},
+            summary=summaries.everywhere() if request.user.is_superuser else summaries.of_councils(councils),
+        ),
         "figures_url": figures_url,
         # Across many councils (a superuser's), they are worked out on their own page, a link away.
         "figures": None
@@ -97,7 +101,9 @@ def council(request, slug):
         "can_manage": role.can_manage,
         "reviews": reviews,
         "dashboard": dashboard.build(
-            Recommendation.objects.filter(review__council=council), scope={"council": slug}
+            Recommendation.objects.filter(review__council=council),
+            scope={"council": slug},
+            summary=summaries.of_council(council),
         ),
         "figures": figures.build(
             Recommendation.objects.filter(review__council=council),

@@ -2,6 +2,7 @@ from django.contrib import admin
 
 from common.admin import TrackedAdmin, readonly_on_change
 
+from . import services
 from .models import Review, SourceDocument, UpdateRound
 
 
@@ -11,6 +12,12 @@ class ReviewAdmin(TrackedAdmin):
     list_filter = ["council"]
     search_fields = ["title", "slug"]
     list_select_related = ["council", "committee"]
+
+    def save_record(self, request, obj, form, *, change, reason):
+        services.edit_review(review=obj, user=request.user, reason=reason)
+
+    def delete_record(self, request, obj, *, reason):
+        services.delete_review(review=obj, user=request.user, reason=reason)
 
 
 @admin.register(UpdateRound)
@@ -22,6 +29,12 @@ class UpdateRoundAdmin(TrackedAdmin):
     # They name the round: its papers' addresses are by meeting date, and the
     # dashboards date its updates by it.
     get_readonly_fields = readonly_on_change("review", "committee", "meeting_date")
+
+    def save_record(self, request, obj, form, *, change, reason):
+        services.save_round(update_round=obj, user=request.user, reason=reason)
+
+    def delete_record(self, request, obj, *, reason):
+        services.delete_round(update_round=obj, user=request.user, reason=reason)
 
 
 @admin.register(SourceDocument)

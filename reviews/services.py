@@ -9,11 +9,17 @@ from django.db import transaction
 from django.utils import timezone
 
 from common.dates import add_months
-from common.history import save_with_history
+from common.history import delete_with_history, save_with_history
 from common.slugs import unique_slug
 from councils.models import Committee, Council
 
 from .models import Review, SourceDocument, UpdateRound
+from .signals import reviews_changed
+
+
+def _changed(*reviews: Review) -> None:
+    """Tell the apps above that these reviews, or their rounds, changed (in the writer's transaction)."""
+    reviews_changed.send(sender=Review, review_ids=[review.pk for review in reviews])
 
 
 @transaction.atomic
@@ -39,7 +45,17 @@ def edit_review(*, review: Review, user: AbstractBaseUser | None, reason: str, *
     for name, value in fields.items():
         setattr(review, name, value)
     review.response_due_date = response_due(review)
-    return save_with_history(review, user=user, reason=reason)
+    saved = save_with_history(review, user=user, reason=reason)
+    _changed(saved)
+    return saved
+
+
+@transaction.atomic
+def delete_review(*, review: Review, user: AbstractBaseUser | None, reason: str) -> None:
+    """Delete a review (with what hangs off it, as the database's cascades say)."""
+    pk = review.pk
+    delete_with_history(review, user=user, reason=reason)
+    reviews_changed.send(sender=Review, review_ids=[pk])
 
 
 @transaction.atomic
@@ -57,6 +73,7 @@ def move_response_deadlines(*, council: Council, user: AbstractBaseUser | None) 
                 user=user,
                 reason=f"Response due date moved: the council now gives {council.response_period_months} month(s)",
             )
+            _changed(review)
             moved += 1
     return moved
 
@@ -79,7 +96,22 @@ def add_round(
     **fields: Any,
 ) -> UpdateRound:
     update_round = UpdateRound(review=review, committee=committee, meeting_date=meeting_date, **fields)
-    return save_with_history(update_round, user=user, reason=reason)
+    return save_round(update_round=update_round, user=user, reason=reason)
+
+
+@transaction.atomic
+def save_round(*, update_round: UpdateRound, user: AbstractBaseUser | None, reason: str) -> UpdateRound:
+    """Save a round as it has been changed (the admin's edits of its dates, say)."""
+    saved = save_with_history(update_round, user=user, reason=reason)
+    _changed(saved.review)
+    return saved
+
+
+@transaction.atomic
+def delete_round(*, update_round: UpdateRound, user: AbstractBaseUser | None, reason: str) -> None:
+    review = update_round.review
+    delete_with_history(update_round, user=user, reason=reason)
+    _changed(review)
 
 
 def open_round(
@@ -120,6 +152,7 @@ def close_round(
     if current.closed_at is None or again:
         current.closed_at = timezone.now()
         save_with_history(current, user=user, reason=reason)
+        _changed(current.review)
     return current
 
 

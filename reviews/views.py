@@ -12,7 +12,7 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from papers import registry
-from recommendations import dashboard, figures
+from recommendations import dashboard, figures, summaries
 from recommendations.models import ProgressUpdate, Recommendation
 from recommendations.responses import ResponseStanding, with_response
 from recommendations.tasks import send_round_requests
@@ -46,7 +46,9 @@ def detail(request, council_slug, slug):
         "round_papers": [(update_round, registry.of_round(review, update_round)) for update_round in rounds],
         "documents": review.source_documents.order_by("paper_date", "imported_at"),
         "dashboard": dashboard.build(
-            Recommendation.objects.filter(review=review), scope={"review": review.slug}
+            Recommendation.objects.filter(review=review),
+            scope={"review": review.slug},
+            summary=summaries.of_review(review),
         ),
         "figures": figures.build(
             Recommendation.objects.filter(review=review),

@@ -1,5 +1,6 @@
 """Two people writing to one recommendation at the same moment, through the pages, on real connections:
-no server error, nothing lost, and the dashboards' latest status always the right update.
+no server error, nothing lost, the dashboards' latest status always the right update, and the summary
+rows two recommendations share counting both.
 
 Each trial starts two requests on two threads (two database connections) behind a barrier. On
 PostgreSQL every write path runs 100 trials; SQLite, which takes one writer at a time, runs fewer.
@@ -15,8 +16,15 @@ from django.utils import timezone
 
 from councils import services as council_services
 from councils.models import Membership
-from recommendations import services
-from recommendations.models import CabinetResponse, Escalation, LatestProgress, ProgressUpdate, SignOff
+from recommendations import dashboard, services, summaries
+from recommendations.models import (
+    CabinetResponse,
+    Escalation,
+    LatestProgress,
+    ProgressUpdate,
+    Recommendation,
+    SignOff,
+)
 from tests.conftest import join, make_recommendation, make_review, make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -40,14 +48,16 @@ def date_fields(name, day):
 
 
 def at_once(clients, path, forms):
-    """POST each form with its client at the same moment; the status codes, in order."""
+    """POST each form with its client at the same moment (to ``path``, or each to its own of a list of
+    paths); the status codes, in order."""
+    paths = path if isinstance(path, list) else [path] * len(clients)
     start = threading.Barrier(len(clients))
     answers: list = [None] * len(clients)
 
     def post(index):
         try:
             start.wait(timeout=30)
-            answers[index] = clients[index].post(path, forms[index]).status_code
+            answers[index] = clients[index].post(paths[index], forms[index]).status_code
         except Exception as error:  # reported by the assertion, not lost in the thread
             answers[index] = repr(error)
         finally:
@@ -141,3 +151,23 @@ def test_two_escalations_at_once_take_the_step_once(testshire, people):
 
         assert answers == [302, 302], f"trial {trial}: {answers}"
         assert Escalation.objects.filter(recommendation=recommendation).count() == 1
+
+
+def test_two_updates_at_once_to_two_recommendations_both_land_in_the_shared_summary_rows(testshire, people):
+    review = make_review(testshire)
+    for trial in range(trials()):
+        pair = [make_recommendation(review, position=2 * trial + n) for n in (1, 2)]
+        form = {"status": "completed", "text": "Done.", **date_fields("update_date", TODAY), "round": ""}
+        answers = at_once(people, [url(r, "add-update") for r in pair], [form, form])
+
+        assert answers == [302, 302], f"trial {trial}: {answers}"
+        board = dashboard.build(
+            Recommendation.objects.filter(review__council=testshire),
+            scope={},
+            summary=summaries.of_council(testshire),
+        )
+        completed = {figure.key: figure.count for figure in board.by_status}["completed"]
+        assert completed == 2 * (trial + 1), f"trial {trial}: a count was lost"
+    kept = summaries.snapshot()
+    summaries.rebuild()
+    assert summaries.snapshot() == kept

@@ -85,7 +85,7 @@ def test_the_review_page_lists_recommendations_with_decision_and_latest_status(
 
     # session, user, review, the person's role, recommendations with their
     # latest update, rounds, when the response came, papers, the dashboard's
-    # three (the counts, overdue or stalled, changed) and the figures' three
+    # three (its summary rows, overdue or stalled, changed) and the figures' three
     # (recommendations, sign-offs, reviews, each grouped)
     with django_assert_num_queries(14):
         response = client.get(review.get_absolute_url())

@@ -8,11 +8,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from councils import services as councils_services
-from recommendations import dashboard, services
+from recommendations import dashboard, services, summaries
 from recommendations.filters import RecommendationFilter
 from recommendations.models import CabinetResponse, Decision, Recommendation, Status
 from reviews import services as reviews_services
-from reviews.models import UpdateRound
 from tests.conftest import make_recommendation, make_review, make_update
 
 TODAY = timezone.localdate()
@@ -32,8 +31,9 @@ def mixed(review):
     stalled = make_recommendation(review, 3, "Stalled.", in_part)
     make_recommendation(review, 4, "Refused.", disagree)
     make_recommendation(review, 5, "Unanswered.")
-    update_round = UpdateRound.objects.create(
+    update_round = reviews_services.open_round(
         review=review,
+        user=None,
         committee=review.committee,
         meeting_date=TODAY,
         due_date=TODAY - datetime.timedelta(days=1),
@@ -47,9 +47,11 @@ def mixed(review):
 
 
 def test_the_dashboard_counts_decisions_statuses_and_what_needs_attention(mixed, django_assert_num_queries):
-    # everything counted in one pass, then the two short lists
+    # the summary's rows (by month, and the days of the cutoffs' months, in one), then the two short lists
     with django_assert_num_queries(3):
-        board = dashboard.build(Recommendation.objects.all(), scope={"review": mixed.slug})
+        board = dashboard.build(
+            Recommendation.objects.all(), scope={"review": mixed.slug}, summary=summaries.of_review(mixed)
+        )
 
     assert board.total.count == 5 and board.agreed.count == 2 and board.completed.count == 1
     assert {f.key: f.count for f in board.by_decision} == {
@@ -79,7 +81,9 @@ def test_the_dashboard_counts_decisions_statuses_and_what_needs_attention(mixed,
 
 
 def test_each_figure_links_to_the_list_filtered_the_same_way(mixed, client, alice):
-    board = dashboard.build(Recommendation.objects.all(), scope={"review": mixed.slug})
+    board = dashboard.build(
+        Recommendation.objects.all(), scope={"review": mixed.slug}, summary=summaries.of_review(mixed)
+    )
     client.force_login(alice)
     figures = [
         board.total,
@@ -105,8 +109,9 @@ def test_the_dashboard_query_count_does_not_grow_with_the_data(review, django_as
         )
         make_update(recommendation=recommendation, status=Status.IN_PROGRESS, text="x", update_date=LONG_AGO)
         make_update(recommendation=recommendation, status=Status.COMPLETED, text="y", update_date=TODAY)
+    # the summary's rows and the two short lists, as for five
     with django_assert_num_queries(3):
-        board = dashboard.build(Recommendation.objects.all(), scope={})
+        board = dashboard.build(Recommendation.objects.all(), scope={}, summary=summaries.everywhere())
     assert board.completed.count == 200 and len(board.changed) == dashboard.LIST_LENGTH
 
 
@@ -154,9 +159,13 @@ def followed(review, adam):
 def test_the_dashboard_counts_what_the_committee_has_done_in_the_same_queries(
     followed, django_assert_num_queries
 ):
-    # still the counts, overdue or stalled, changed: each follow-through figure rides on the counts
+    # still the summary's rows and the two lists: each follow-through figure rides on the summary's counts
     with django_assert_num_queries(3):
-        board = dashboard.build(Recommendation.objects.all(), scope={"council": followed.council.slug})
+        board = dashboard.build(
+            Recommendation.objects.all(),
+            scope={"council": followed.council.slug},
+            summary=summaries.of_council(followed.council),
+        )
     assert {f.key: f.count for f in board.follow_through} == {
         "awaiting_sign_off": 1,
         "signed_off": 1,
@@ -168,7 +177,11 @@ def test_the_dashboard_counts_what_the_committee_has_done_in_the_same_queries(
 
 
 def test_each_follow_through_figure_links_to_the_list_by_its_own_filter(followed, client, alice):
-    board = dashboard.build(Recommendation.objects.all(), scope={"council": followed.council.slug})
+    board = dashboard.build(
+        Recommendation.objects.all(),
+        scope={"council": followed.council.slug},
+        summary=summaries.of_council(followed.council),
+    )
     client.force_login(alice)
     for figure in board.follow_through:
         query = parse_qs(urlparse(figure.url).query)

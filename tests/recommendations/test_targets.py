@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from common.dates import months_before
 from councils import services as council_services
-from recommendations import dashboard, services
+from recommendations import dashboard, services, summaries
 from recommendations.models import ExtensionRequest, Recommendation, TargetDate
 from tests.conftest import make_recommendation, make_update
 
@@ -190,7 +190,9 @@ def test_overdue_is_past_the_target_and_stalled_is_no_recent_update(review, oliv
     recommendations = Recommendation.objects.filter(review=review)
     assert list(recommendations.overdue(TODAY)) == [overdue_not_stalled]
     assert list(recommendations.stalled(TODAY)) == [stalled_not_overdue]
-    board = dashboard.build(recommendations, scope={"review": review.slug})
+    board = dashboard.build(
+        recommendations, scope={"review": review.slug}, summary=summaries.of_review(review)
+    )
     assert (board.overdue.count, board.stalled.count, board.update_late.count) == (1, 1, 0)
     assert {r.position for r in board.attention} == {1, 2}
 
