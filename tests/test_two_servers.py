@@ -49,7 +49,7 @@ def database_url():
 
 
 @pytest.fixture
-def servers(transactional_db):
+def servers(transactional_db, tmp_path):
     """Two gunicorn processes on loopback, each its own process with its own memory, one database."""
     env = {
         **os.environ,
@@ -58,18 +58,19 @@ def servers(transactional_db):
         "CONN_MAX_AGE": "0",
     }
     started = []
-    for _ in range(2):
+    for number in range(2):
         port = free_port()
+        log = open(tmp_path / f"server-{number}.log", "wb")  # noqa: SIM115  # closed with the process
         process = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "scrutiny.wsgi", "-b", f"127.0.0.1:{port}", "-w", "1"],
             cwd=ROOT,
             env=env,
             stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
+            stderr=log,
         )
-        started.append((process, f"http://127.0.0.1:{port}"))
+        started.append((process, f"http://127.0.0.1:{port}", log))
     try:
-        for process, base in started:
+        for process, base, _ in started:
             deadline = time.monotonic() + 30
             while True:
                 try:
@@ -77,13 +78,20 @@ def servers(transactional_db):
                     break
                 except OSError:  # not listening yet, or not answering yet
                     if process.poll() is not None or time.monotonic() > deadline:
-                        raise AssertionError(process.stderr.read().decode()[-2000:]) from None
+                        raise AssertionError(server_logs(tmp_path)) from None
                     time.sleep(0.2)
-        yield [base for _, base in started]
+        yield [base for _, base, _ in started]
     finally:
-        for process, _ in started:
+        for process, _, log in started:
             process.terminate()
             process.wait(timeout=10)
+            log.close()
+        # Any traceback a server wrote, for the test's report.
+        print(server_logs(tmp_path))
+
+
+def server_logs(folder):
+    return "\n".join(path.read_text(errors="replace")[-3000:] for path in sorted(folder.glob("server-*.log")))
 
 
 class Forms(HTMLParser):
