@@ -40,6 +40,7 @@ from .models import (
     Theme,
     UpdateAssessment,
 )
+from .signals import recorded
 
 
 class StaleEdit(Exception):
@@ -234,7 +235,11 @@ def save_response(
     for name, value in fields.items():
         setattr(response, name, value)
     default = "Edited the cabinet response" if existing else "Recorded the cabinet response"
-    return save_with_history(response, user=user, reason=reason or default)
+    save_with_history(response, user=user, reason=reason or default)
+    recorded.send(
+        CabinetResponse, recommendation=recommendation, record=response, created=existing is None, user=user
+    )
+    return response
 
 
 @transaction.atomic
@@ -264,6 +269,7 @@ def record_update(
         ProgressUpdate(recommendation=recommendation, **fields), user=user, reason=reason
     )
     refresh_latest_progress([recommendation.pk])
+    recorded.send(ProgressUpdate, recommendation=recommendation, record=update, created=True, user=user)
     return update
 
 
@@ -304,6 +310,9 @@ def edit_update(
     current.version += 1
     save_with_history(current, user=user, reason=reason)
     refresh_latest_progress([current.recommendation_id])
+    recorded.send(
+        ProgressUpdate, recommendation=current.recommendation, record=current, created=False, user=user
+    )
     return current
 
 
@@ -386,7 +395,7 @@ def set_target(
     ("Imported from …") where the default would not."""
     current = _lock(Recommendation, recommendation.pk, version)
     if current.target_date is None:
-        return _add_target(
+        target = _add_target(
             current,
             date=date,
             kind=TargetDate.Kind.ORIGINAL,
@@ -394,11 +403,16 @@ def set_target(
             user=user,
             history_reason=history_reason,
         )
-    if not reason.strip():
-        raise RefusedChange("Enter why the target date is changing")
-    if date == current.target_date:
-        raise RefusedChange(f"The target date is already {date:%-d %B %Y}")
-    return _add_target(current, date=date, kind=TargetDate.Kind.REVISED, reason=reason.strip(), user=user)
+    else:
+        if not reason.strip():
+            raise RefusedChange("Enter why the target date is changing")
+        if date == current.target_date:
+            raise RefusedChange(f"The target date is already {date:%-d %B %Y}")
+        target = _add_target(
+            current, date=date, kind=TargetDate.Kind.REVISED, reason=reason.strip(), user=user
+        )
+    recorded.send(TargetDate, recommendation=current, record=target, created=True, user=user)
+    return target
 
 
 @transaction.atomic
@@ -463,6 +477,9 @@ def decide_extension(
             reason=current.reason,
             user=user,
         )
+    recorded.send(
+        ExtensionRequest, recommendation=current_recommendation, record=current, created=False, user=user
+    )
     return current
 
 
@@ -520,6 +537,7 @@ def assess_completion(
         reason=f"{outcome.label} by the committee on {meeting_date:%-d %B %Y}",
     )
     refresh_latest_progress([current.pk])
+    recorded.send(SignOff, recommendation=current, record=record, created=True, user=user)
     return record
 
 
@@ -545,6 +563,7 @@ def reopen(*, recommendation: Recommendation, user: AbstractBaseUser | None, rea
         reason="Reopened",
     )
     refresh_latest_progress([current.pk])
+    recorded.send(SignOff, recommendation=current, record=record, created=True, user=user)
     return record
 
 
@@ -669,7 +688,7 @@ def escalate(
         raise RefusedChange("Every step of the council's escalation ladder has been taken for it")
     if step.pk != step_id:
         raise RefusedChange("Someone else escalated it first: check where it stands, and try again")
-    return save_with_history(
+    escalation = save_with_history(
         Escalation(
             recommendation=current,
             step=step,
@@ -681,3 +700,5 @@ def escalate(
         user=user,
         reason=f"Escalated: {step.name}",
     )
+    recorded.send(Escalation, recommendation=current, record=escalation, created=True, user=user)
+    return escalation

@@ -14,6 +14,7 @@ from common.slugs import unique_slug
 from councils.models import Committee, Council
 
 from .models import Review, SourceDocument, UpdateRound
+from .signals import round_closed, round_opened
 
 
 @transaction.atomic
@@ -82,6 +83,7 @@ def add_round(
     return save_with_history(update_round, user=user, reason=reason)
 
 
+@transaction.atomic
 def open_round(
     *,
     review: Review,
@@ -92,7 +94,7 @@ def open_round(
     title: str = "",
 ) -> UpdateRound:
     """Open an update round: every unfinished recommendation of the review then owes it an update."""
-    return add_round(
+    update_round = add_round(
         review=review,
         committee=committee,
         meeting_date=meeting_date,
@@ -101,6 +103,8 @@ def open_round(
         user=user,
         reason="Opened the update round",
     )
+    round_opened.send(UpdateRound, update_round=update_round, user=user)
+    return update_round
 
 
 @transaction.atomic
@@ -117,9 +121,12 @@ def close_round(
     past round's updates closes it again, so that its papers show them.
     """
     current = UpdateRound.objects.select_for_update().get(pk=update_round.pk)
-    if current.closed_at is None or again:
+    was_open = current.closed_at is None
+    if was_open or again:
         current.closed_at = timezone.now()
         save_with_history(current, user=user, reason=reason)
+    if was_open:
+        round_closed.send(UpdateRound, update_round=current, user=user)
     return current
 
 
