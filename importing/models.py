@@ -41,6 +41,10 @@ class PendingImport(models.Model):
     outcome = models.JSONField()
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField(db_index=True)
+    # A large paper is imported by the task worker: when its admin said "Import", and what came of it
+    # ({"level": "success" | "info" | "error", "message": ..., "url": ...}) once the worker is done.
+    queued_at = models.DateTimeField(null=True, blank=True)
+    result = models.JSONField(null=True, blank=True)
 
     objects = PendingImportQuerySet.as_manager()
 

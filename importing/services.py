@@ -11,8 +11,10 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any, NoReturn
 
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.db import models, transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from common.history import importer_user
@@ -345,6 +347,72 @@ def import_pending(*, pending: PendingImport, user: User) -> PaperOutcome:
     finally:
         pending.delete()
     return outcome
+
+
+def outcome_message(outcome: PaperOutcome) -> tuple[str, str]:
+    """The message level and words that tell the admin what importing the paper did."""
+    if outcome.already_imported:
+        return "info", f"{outcome.name} was {outcome.already_imported}; nothing changed."
+    return "success", f"{outcome.name} has been imported."
+
+
+def imports_in_background(pending: PendingImport) -> bool:
+    """Whether the paper is large enough to be imported by the worker rather than in the request."""
+    return len(pending.paper.get("recommendations", [])) >= settings.IMPORT_IN_BACKGROUND_FROM
+
+
+@transaction.atomic
+def queue_import(*, pending: PendingImport) -> PendingImport:
+    """Hand a held upload to the task worker to import, as its owner; the check page then waits for it."""
+    from .tasks import import_held_paper  # the task module imports this one
+
+    pending.queued_at = timezone.now()
+    pending.save(update_fields=["queued_at"])
+    import_held_paper.enqueue(pending.pk)
+    return pending
+
+
+def import_queued(pending_id: int) -> str:
+    """Import a held upload handed to the worker, and record what came of it for the check page to say."""
+    pending = (
+        PendingImport.objects.select_related("owner", "council")
+        .filter(pk=pending_id, queued_at__isnull=False, result__isnull=True)
+        .first()
+    )
+    if pending is None:
+        return "Nothing to import: it was imported, cancelled or has expired."
+    corrections = Corrections(**pending.corrections)
+    upload_url = reverse("importing:upload", args=[pending.council.slug])
+    try:
+        (outcome,) = import_read(
+            [held_paper(pending)],
+            user=pending.owner,
+            council=pending.council,
+            destination=corrections.destination(pending.council),
+        )
+    except PaperError as error:
+        pending.result = {"level": "error", "message": f"Nothing was imported: {error}", "url": upload_url}
+        pending.save(update_fields=["result"])
+        return pending.result["message"]
+    except Exception:
+        # Recorded for the admin waiting on the page; raised again for the task list, with its traceback.
+        pending.result = {
+            "level": "error",
+            "message": f"Nothing was imported: {pending.name} could not be imported. Try again, or "
+            "ask the service's administrators to look at the failed task.",
+            "url": upload_url,
+        }
+        pending.save(update_fields=["result"])
+        raise
+    level, message = outcome_message(outcome)
+    review = outcome.review
+    pending.result = {
+        "level": level,
+        "message": message,
+        "url": review.get_absolute_url() if review else pending.council.get_absolute_url(),
+    }
+    pending.save(update_fields=["result"])
+    return message
 
 
 class _PaperImport:

@@ -33,6 +33,19 @@ def upload(request, council_slug):
     return render(request, "importing/upload.html", {"council": council, "form": form})
 
 
+LEVELS = {"success": messages.SUCCESS, "info": messages.INFO, "error": messages.ERROR}
+
+
+def _waiting(request, council, pending):
+    """A large paper the worker is importing: the page that waits for it, then says what came of it."""
+    if pending.result is None:
+        return render(request, "importing/importing.html", {"council": council, "pending": pending})
+    result = pending.result
+    pending.delete()
+    messages.add_message(request, LEVELS[result["level"]], result["message"])
+    return redirect(result["url"])
+
+
 def _pending(request, council, pk):
     """The person's own upload to this council, still waiting; None if it is gone."""
     return PendingImport.objects.waiting_for(request.user, council, timezone.now()).filter(pk=pk).first()
@@ -49,6 +62,8 @@ def check(request, council_slug, pk):
     if pending is None:
         messages.info(request, GONE)
         return redirect("importing:upload", council_slug)
+    if pending.queued_at is not None:
+        return _waiting(request, council, pending)
     action = request.POST.get("action")
     if action == "cancel":
         pending.delete()
@@ -64,14 +79,15 @@ def check(request, council_slug, pk):
                 if action == "import":
                     messages.info(request, "Your changes have been applied. Check them, then import.")
                 return redirect(pending)
+            if services.imports_in_background(pending):
+                services.queue_import(pending=pending)
+                return redirect(pending)
             outcome = services.import_pending(pending=pending, user=request.user)
         except PaperError as error:
             messages.error(request, f"Nothing was imported: {error}")
             return redirect("importing:upload", council_slug)
-        if outcome.already_imported:
-            messages.info(request, f"{outcome.name} was {outcome.already_imported}; nothing changed.")
-        else:
-            messages.success(request, f"{outcome.name} has been imported.")
+        level, message = services.outcome_message(outcome)
+        messages.add_message(request, LEVELS[level], message)
         return redirect(outcome.review or council)
     reading = pending.paper.get("reading")
     context = {

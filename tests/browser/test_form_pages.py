@@ -5,13 +5,15 @@ import datetime
 import re
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from councils import services as council_services
 from councils.models import Council, Membership
+from importing import services as import_services
 from recommendations import services
 from recommendations.models import Recommendation
-from tests.conftest import make_user
+from tests.conftest import make_user, seed
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -44,6 +46,7 @@ READING = [
     "/councils/southwark-council/figures/",
     "{review}figures/",
     "/two-factor/",
+    "{importing}",
 ]
 
 
@@ -68,7 +71,14 @@ def test_each_form_page_is_accessible_empty_and_with_its_errors(page, live_serve
     services.record_update(
         recommendation=done, user=admin, text="Done.", status="completed", update_date=datetime.date.today()
     )
+    # A large paper handed to the worker: the page that waits for it.
+    held = import_services.hold_upload(
+        council=council, user=admin, name="southwark.txt", data=seed("southwark").read_bytes()
+    )
+    held.queued_at = timezone.now()
+    held.save()
     places = {
+        "importing": held.get_absolute_url(),
         "rec": recommendation.get_absolute_url(),
         "review": recommendation.review.get_absolute_url(),
         "done": done.get_absolute_url(),
