@@ -1,9 +1,11 @@
 """Who may reach a council: the council and the person's role in it, or 404 / 403."""
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef, Q
 from django.shortcuts import get_object_or_404
 
-from .models import Council, Role
+from .models import Council, Membership, Role
 
 
 def get_council_for_user(user, slug, *, edit=False, manage=False) -> tuple[Council, Role]:
@@ -23,3 +25,18 @@ def check_role(council, user, *, edit=False, manage=False) -> Role:
     if edit and not role.can_edit:
         raise PermissionDenied("Only the council's officers can change its recommendations.")
     return role
+
+
+def people_who_may_see(council):
+    """Everyone who may see the council now: the active accounts of its members, and the superusers.
+
+    The same rule as ``Council.objects.for_user``, asked from the council's side, for telling many people
+    at once of its news.
+    """
+    return (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(
+            Q(is_superuser=True) | Exists(Membership.objects.filter(user=OuterRef("pk"), council=council))
+        )
+    )

@@ -43,6 +43,7 @@ from .models import (
     Theme,
     UpdateAssessment,
 )
+from .signals import recorded
 
 
 class StaleEdit(Exception):
@@ -286,6 +287,9 @@ def save_response(
     default = "Edited the cabinet response" if existing else "Recorded the cabinet response"
     saved = save_with_history(response, user=user, reason=reason or default)
     refresh_summaries([recommendation.pk])
+    recorded.send(
+        CabinetResponse, recommendation=recommendation, record=saved, created=existing is None, user=user
+    )
     return saved
 
 
@@ -318,6 +322,7 @@ def record_update(
     )
     refresh_latest_progress([recommendation.pk])
     refresh_summaries([recommendation.pk])
+    recorded.send(ProgressUpdate, recommendation=recommendation, record=update, created=True, user=user)
     return update
 
 
@@ -360,6 +365,9 @@ def edit_update(
     save_with_history(current, user=user, reason=reason)
     refresh_latest_progress([current.recommendation_id])
     refresh_summaries([current.recommendation_id])
+    recorded.send(
+        ProgressUpdate, recommendation=current.recommendation, record=current, created=False, user=user
+    )
     return current
 
 
@@ -444,7 +452,7 @@ def set_target(
     ("Imported from …") where the default would not."""
     current = _lock(Recommendation, recommendation.pk, version)
     if current.target_date is None:
-        return _add_target(
+        target = _add_target(
             current,
             date=date,
             kind=TargetDate.Kind.ORIGINAL,
@@ -452,11 +460,16 @@ def set_target(
             user=user,
             history_reason=history_reason,
         )
-    if not reason.strip():
-        raise RefusedChange("Enter why the target date is changing")
-    if date == current.target_date:
-        raise RefusedChange(f"The target date is already {date:%-d %B %Y}")
-    return _add_target(current, date=date, kind=TargetDate.Kind.REVISED, reason=reason.strip(), user=user)
+    else:
+        if not reason.strip():
+            raise RefusedChange("Enter why the target date is changing")
+        if date == current.target_date:
+            raise RefusedChange(f"The target date is already {date:%-d %B %Y}")
+        target = _add_target(
+            current, date=date, kind=TargetDate.Kind.REVISED, reason=reason.strip(), user=user
+        )
+    recorded.send(TargetDate, recommendation=current, record=target, created=True, user=user)
+    return target
 
 
 @transaction.atomic
@@ -521,6 +534,9 @@ def decide_extension(
             reason=current.reason,
             user=user,
         )
+    recorded.send(
+        ExtensionRequest, recommendation=current_recommendation, record=current, created=False, user=user
+    )
     return current
 
 
@@ -579,6 +595,7 @@ def assess_completion(
     )
     refresh_latest_progress([current.pk])
     refresh_summaries([current.pk])
+    recorded.send(SignOff, recommendation=current, record=record, created=True, user=user)
     return record
 
 
@@ -605,6 +622,7 @@ def reopen(*, recommendation: Recommendation, user: AbstractBaseUser | None, rea
     )
     refresh_latest_progress([current.pk])
     refresh_summaries([current.pk])
+    recorded.send(SignOff, recommendation=current, record=record, created=True, user=user)
     return record
 
 
@@ -743,4 +761,5 @@ def escalate(
         reason=f"Escalated: {step.name}",
     )
     refresh_summaries([current.pk])
+    recorded.send(Escalation, recommendation=current, record=escalation, created=True, user=user)
     return escalation

@@ -14,7 +14,7 @@ from common.slugs import unique_slug
 from councils.models import Committee, Council
 
 from .models import Review, SourceDocument, UpdateRound
-from .signals import reviews_changed
+from .signals import reviews_changed, round_closed, round_opened
 
 
 def _changed(*reviews: Review) -> None:
@@ -114,6 +114,7 @@ def delete_round(*, update_round: UpdateRound, user: AbstractBaseUser | None, re
     _changed(review)
 
 
+@transaction.atomic
 def open_round(
     *,
     review: Review,
@@ -124,7 +125,7 @@ def open_round(
     title: str = "",
 ) -> UpdateRound:
     """Open an update round: every unfinished recommendation of the review then owes it an update."""
-    return add_round(
+    update_round = add_round(
         review=review,
         committee=committee,
         meeting_date=meeting_date,
@@ -133,6 +134,8 @@ def open_round(
         user=user,
         reason="Opened the update round",
     )
+    round_opened.send(UpdateRound, update_round=update_round, user=user)
+    return update_round
 
 
 @transaction.atomic
@@ -149,10 +152,13 @@ def close_round(
     past round's updates closes it again, so that its papers show them.
     """
     current = UpdateRound.objects.select_for_update().get(pk=update_round.pk)
-    if current.closed_at is None or again:
+    was_open = current.closed_at is None
+    if was_open or again:
         current.closed_at = timezone.now()
         save_with_history(current, user=user, reason=reason)
         _changed(current.review)
+    if was_open:
+        round_closed.send(UpdateRound, update_round=current, user=user)
     return current
 
 

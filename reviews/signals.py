@@ -6,3 +6,10 @@ from django.dispatch import Signal
 # due date, its deletion) or its rounds (opened, closed, changed, deleted), with ``review_ids``: the
 # dashboards' summary rows of their recommendations are worked out again.
 reviews_changed = Signal()
+
+# Sent by open_round, in its transaction, with ``update_round`` and ``user`` (who opened it).
+round_opened = Signal()
+
+# Sent by close_round when it closed an open round, in its transaction, with ``update_round`` and
+# ``user`` (None when the round closed itself after its meeting).
+round_closed = Signal()

@@ -76,6 +76,8 @@ INSTALLED_APPS = [
     "recommendations",
     "importing",
     "papers",
+    # Follows and notifications: told of the services' changes by their signals.
+    "notifications",
     "demo",
 ]
 
@@ -113,6 +115,8 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                # The unread count in the header.
+                "notifications.context_processors.unread",
             ],
         },
     },
@@ -280,6 +284,8 @@ EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", 30)
 # How many times the worker tries to send one e-mail before it is marked failed for an admin to see.
 EMAIL_MAX_ATTEMPTS = envint("EMAIL_MAX_ATTEMPTS", 5)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Scrutiny Tracker <scrutiny-tracker@localhost>")
+# How long an e-mail's unsubscribe link works, in days.
+UNSUBSCRIBE_LINK_DAYS = envint("UNSUBSCRIBE_LINK_DAYS", 90)
 # The address links in e-mails start with, e.g. https://scrutiny.example.gov.uk
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
@@ -293,6 +299,9 @@ IMPORT_IN_BACKGROUND_FROM = envint("IMPORT_IN_BACKGROUND_FROM", 100)
 # each is a function taking the time now, safe to run twice, that returns a one-line summary.
 SCHEDULED_JOBS = [
     "recommendations.update_requests.send_update_requests",
+    # Before the digests, so that an event a dead worker left untold makes today's digest.
+    "notifications.schedule.fan_out_missed",
+    "notifications.schedule.send_daily_digests",
     "councils.mail.requeue_unsent",
 ]
 

@@ -62,5 +62,6 @@ urlpatterns = [
     path("councils/", include("importing.urls")),
     path("councils/<slug:council_slug>/reviews/<slug:slug>/", include("papers.urls")),
     path("", include("recommendations.urls")),
+    path("", include("notifications.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -4,7 +4,8 @@ The URL patterns are walked, so a new view cannot be forgotten: a URL name
 missing from MATRIX fails the test until its expected answers are written
 down. Council A is Testshire (where the member, officer and admin belong),
 council B is Otherton. Nothing of council A may reach council B's officer,
-who gets 404 (not 403), so that A's pages do not even show they exist.
+who gets 404 (not 403), so that A's pages do not even show they exist. The unsubscribe link is
+the member's own: it needs no sign-in, and anyone else signed in is refused it (403).
 """
 
 import datetime
@@ -17,7 +18,9 @@ from django.utils import timezone
 from councils import services as councils_services
 from importing.layouts import read_paper
 from importing.models import PendingImport, PendingPack
+from notifications.tokens import make_token
 from recommendations import services
+from recommendations.models import Theme
 from reviews.models import SourceDocument, UpdateRound
 from tests.conftest import make_recommendation, make_update, make_user, seed
 
@@ -147,6 +150,22 @@ recommendations:escalate            GET   302 403 403 200 404 200
 recommendations:escalate            POST  302 403 403 200 404 200
 recommendations:evidence-file       GET   302 200 200 200 404 200
 recommendations:evidence-file       POST  302 405 405 405 405 405
+notifications:list                  GET   302 200 200 200 200 200
+notifications:list                  POST  302 405 405 405 405 405
+notifications:preferences           GET   302 200 200 200 200 200
+notifications:preferences           POST  302 200 200 200 200 200
+notifications:following             GET   302 200 200 200 200 200
+notifications:following             POST  302 405 405 405 405 405
+notifications:unsubscribe           GET   200 200 403 403 403 403
+notifications:unsubscribe           POST  200 200 403 403 403 403
+notifications:follow-recommendation GET   302 405 405 405 405 405
+notifications:follow-recommendation POST  302 302 302 302 404 302
+notifications:follow-review         GET   302 405 405 405 405 405
+notifications:follow-review         POST  302 302 302 302 404 302
+notifications:follow-council        GET   302 405 405 405 405 405
+notifications:follow-council        POST  302 302 302 302 404 302
+notifications:follow-theme          GET   302 405 405 405 405 405
+notifications:follow-theme          POST  302 302 302 302 404 302
 admin:index                         GET   302 302 302 302 302 200
 """
 EXPECTED = {}
@@ -226,6 +245,9 @@ def world(db, testshire, otherton, alice, olive, adam, oscar, review, recommenda
     councils_services.set_escalation_steps(
         council=testshire, user=adam, names=["Reminder to the lead officer"]
     )
+    # A theme only council A uses, for its follow button.
+    housing = Theme.objects.create(name="Housing", slug="housing")
+    services.set_themes(recommendation=third, user=olive, themes=[housing], version=third.version)
     council, slugs = testshire.slug, (testshire.slug, review.slug)
     rec = (*slugs, recommendation.position)
     args = {
@@ -279,6 +301,14 @@ def world(db, testshire, otherton, alice, olive, adam, oscar, review, recommenda
         "recommendations:not-adequate": [*rec, update.pk],
         "recommendations:escalate": [*rec],
         "recommendations:evidence-file": [*slugs, third.position, kept.pk],
+        "notifications:list": [],
+        "notifications:preferences": [],
+        "notifications:following": [],
+        "notifications:unsubscribe": [make_token(alice)],
+        "notifications:follow-recommendation": [*rec],
+        "notifications:follow-review": [*slugs],
+        "notifications:follow-council": [council],
+        "notifications:follow-theme": [housing.slug],
         "admin:index": [],
     }
     for name in url_names():

@@ -85,9 +85,10 @@ def test_the_review_page_lists_recommendations_with_decision_and_latest_status(
 
     # session, user, review, the person's role, recommendations with their
     # latest update, rounds, when the response came, papers, the dashboard's
-    # three (its summary rows, overdue or stalled, changed) and the figures' three
-    # (recommendations, sign-offs, reviews, each grouped)
-    with django_assert_num_queries(14):
+    # three (the counts, overdue or stalled, changed) and the figures' three
+    # (recommendations, sign-offs, reviews, each grouped); the follow button's two (the person's
+    # follows of it and its council, their role) and the header's unread count
+    with django_assert_num_queries(17):
         response = client.get(review.get_absolute_url())
 
     rows = list(response.context["recommendations"])
@@ -105,7 +106,7 @@ def test_the_review_page_query_count_does_not_grow_with_recommendations(
         recommendation = make_recommendation(review, position=number, decision=CabinetResponse.Decision.AGREE)
         make_update(recommendation=recommendation, text="Progress.", update_date="2024-01-01")
     client.force_login(alice)
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(17):
         client.get(review.get_absolute_url())
 
 
@@ -132,8 +133,9 @@ def test_the_recommendation_page_shows_text_response_updates_and_history(
     # evidence files and assessments of the updates, its latest progress and
     # sign-offs, the escalation ladder and the steps taken; then the history of
     # the recommendation (with its themes), response, updates, evidence, target
-    # dates, extensions, sign-offs, assessments, evidence files and escalations
-    with django_assert_num_queries(26):
+    # dates, extensions, sign-offs, assessments, evidence files and escalations; the follow button's
+    # two (the person's follows of it, its review, council and themes; their role) and the unread count
+    with django_assert_num_queries(29):
         response = client.get(recommendation.get_absolute_url())
 
     page = response.content.decode()

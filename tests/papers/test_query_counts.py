@@ -17,10 +17,11 @@ from tests.papers.builders import add_follow_through, make_big_review
 # responses as at the previous round (1). Carrying positions forward into a
 # round without updates, and its summary, take none more. A round the tracker
 # collects (all of these) also reads its follow-through: target dates, sign-offs,
-# updates found not adequate and escalations (4), and the escalation steps' names (1).
-LIVE_MAX = 17
+# updates found not adequate and escalations (4), and the escalation steps' names (1). An HTML page's
+# header counts the reader's unread notifications (1).
+LIVE_MAX = 18
 # As at a date: the same, from the history tables, plus the review as it was then (1).
-AS_AT_MAX = 18
+AS_AT_MAX = 19
 
 # Each paper in each of its formats, for a round with updates and (a round's papers) one carrying
 # every position forward.

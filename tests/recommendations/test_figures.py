@@ -339,8 +339,9 @@ def test_the_figures_page_takes_a_fixed_number_of_queries(
 ):
     grow(testshire, adam, reviews)
     client.force_login(alice)
-    # session, user, the council, the person's membership (their role), and the figures' three
-    with django_assert_num_queries(7):
+    # session, user, the council, the person's membership (their role), the figures' three, and the
+    # header's unread notifications
+    with django_assert_num_queries(8):
         response = client.get(reverse("recommendations:council-figures", args=[testshire.slug]))
     assert response.context["figures"].overall.recommendations == 5 * reviews
 

@@ -34,8 +34,8 @@ def test_my_recommendations_lists_what_i_lead_with_the_due_ones_first(
     elsewhere.save()
     client.force_login(olive)
 
-    # session, user, my recommendations with their progress, the open rounds
-    with django_assert_num_queries(4):
+    # session, user, my recommendations with their progress, the open rounds, the header's unread count
+    with django_assert_num_queries(5):
         response = client.get(reverse("my-recommendations"))
 
     groups = response.context["groups"]
