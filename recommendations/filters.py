@@ -3,7 +3,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
-from django.db.models import Q
+from django.db.models import Count, F, Q
 from django.utils import timezone
 from django.utils.functional import cached_property
 
@@ -52,6 +52,72 @@ def search(queryset, words):
             | Q(pk__in=in_updates)
         )
     return queryset.filter(matches)
+
+
+class StableOrdering(django_filters.OrderingFilter):
+    """Sorts by the column chosen, then by pk the same way round, so that no recommendation is on two
+    pages and none is missed when many share a value; "Last updated" counts none as the earliest, on
+    either database, so that newest first is exactly oldest first reversed."""
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        terms: list = []
+        descending = False
+        for param in value:
+            descending = param.startswith("-")
+            field = self.param_map[param.lstrip("-")]
+            if field == "last_updated_date":
+                date = F(field)
+                terms.append(date.desc(nulls_last=True) if descending else date.asc(nulls_first=True))
+            else:
+                terms.append(f"-{field}" if descending else field)
+        return qs.order_by(*terms, "-pk" if descending else "pk")
+
+
+class ByLastUpdated:
+    """The results sorted by "Last updated" then pk, as a paginator reads them (``count()`` and slices).
+
+    The same order as ``StableOrdering``'s, in two parts: those never dated,
+    by pk, and those dated, by date then pk; oldest first the undated come
+    first, newest first last. Each part is a query the database answers from
+    an index (the dated by ``latest_progress_date_pk``), reading only the
+    page asked for: sorting by a column of the outer-joined latest progress
+    made it sort every row to take 50.
+    """
+
+    def __init__(self, results, *, descending):
+        self.results = results
+        undated = results.filter(last_updated_date__isnull=True).order_by("-pk" if descending else "pk")
+        # Filtered on the joined row's own column, so the join is an inner one the index can lead.
+        dated = results.filter(latest_progress__last_updated_date__isnull=False)
+        dated = dated.order_by(
+            *(["-last_updated_date", "-pk"] if descending else ["last_updated_date", "pk"])
+        )
+        self.parts = [dated, undated] if descending else [undated, dated]
+        self.undated_first = not descending
+
+    @cached_property
+    def sizes(self):
+        counts = self.results.aggregate(
+            total=Count("pk"), undated=Count("pk", filter=Q(last_updated_date__isnull=True))
+        )
+        undated, dated = counts["undated"], counts["total"] - counts["undated"]
+        return (undated, dated) if self.undated_first else (dated, undated)
+
+    def count(self):
+        return sum(self.sizes)
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice) or index.step is not None:
+            raise TypeError("ByLastUpdated is read a page at a time, by a slice.")
+        start, stop = index.start or 0, index.stop if index.stop is not None else self.count()
+        first, second = self.parts
+        size = self.sizes[0]
+        rows = list(first[start:stop]) if start < size else []
+        if stop > size:
+            rows += list(second[max(start - size, 0) : stop - size])
+        return rows
 
 
 class RecommendationFilter(django_filters.FilterSet):
@@ -153,7 +219,7 @@ class RecommendationFilter(django_filters.FilterSet):
         label="Response late (after the review's due date)",
         method="filter_flag",
     )
-    sort = django_filters.OrderingFilter(
+    sort = StableOrdering(
         fields=[
             ("review__council__name", "council"),
             ("review__title", "review"),
@@ -226,6 +292,14 @@ class RecommendationFilter(django_filters.FilterSet):
             # The order of the index on (review, position): a page needs no sort of them all.
             queryset = queryset.order_by("review_id", "position")
         return queryset
+
+    def pages(self, results):
+        """What the list's pages are cut from: ``results``, or for "Last updated" the same order read a
+        page at a time from an index (ByLastUpdated)."""
+        sort = self.form.cleaned_data.get("sort") if self.is_valid() else None
+        if sort in (["updated"], ["-updated"]):
+            return ByLastUpdated(results, descending=sort[0] == "-updated")
+        return results
 
     @cached_property
     def chosen_council(self):
