@@ -19,12 +19,16 @@ NARROW_ABOVE = 10
 NARROWED = {"review": "council", "committee": "council", "lead_officer": "memberships__council"}
 
 
-def search(queryset, words):
+def search(queryset, words, *, by_ids=False):
     """Recommendations whose text, response comment or any update mentions the words.
 
     PostgreSQL's full-text search (English stemming, so "refuge" finds
     "refuges"), through the GIN indexes of migration 0002; plain containment
-    on SQLite. Each part is a subquery of ids the database works out once.
+    on SQLite. On PostgreSQL each part is a subquery of ids the database works
+    out once: as three alternatives (``pk IN a OR pk IN b OR pk IN c``) a page
+    walks the list's order and stops at 50; ``by_ids`` makes them one union,
+    which the database joins to only the recommendations found, to count them
+    without reading every other one. The same rows either way.
     """
     if connection.vendor == "postgresql":
         query = SearchQuery(words, search_type="websearch", config="english")
@@ -32,14 +36,20 @@ def search(queryset, words):
         def matching(model, field, id_field):
             document = SearchVector(field, config="english")
             return (
-                model.objects.annotate(document=document).filter(document=query).order_by().values(id_field)
+                model.objects.annotate(document=document)
+                .filter(document=query)
+                .order_by()
+                .values_list(id_field, flat=True)
             )
 
-        return queryset.filter(
-            Q(pk__in=matching(Recommendation, "text", "pk"))
-            | Q(pk__in=matching(CabinetResponse, "comment", "recommendation_id"))
-            | Q(pk__in=matching(ProgressUpdate, "text", "recommendation_id"))
-        )
+        parts = [
+            matching(Recommendation, "text", "pk"),
+            matching(CabinetResponse, "comment", "recommendation_id"),
+            matching(ProgressUpdate, "text", "recommendation_id"),
+        ]
+        if by_ids:
+            return queryset.filter(pk__in=parts[0].union(*parts[1:]))
+        return queryset.filter(Q(pk__in=parts[0]) | Q(pk__in=parts[1]) | Q(pk__in=parts[2]))
     matches = Q()
     for word in words.split():
         in_updates = (
@@ -52,6 +62,20 @@ def search(queryset, words):
             | Q(pk__in=in_updates)
         )
     return queryset.filter(matches)
+
+
+class Counted:
+    """``results`` as a paginator reads them (``count()`` and slices), counted by ``counted``: a query
+    of the same rows that the database counts faster."""
+
+    def __init__(self, results, counted):
+        self.results, self.counted = results, counted
+
+    def count(self):
+        return self.counted.count()
+
+    def __getitem__(self, index):
+        return self.results[index]
 
 
 class StableOrdering(django_filters.OrderingFilter):
@@ -83,11 +107,13 @@ class ByLastUpdated:
     first, newest first last. Each part is a query the database answers from
     an index (the dated by ``latest_progress_date_pk``), reading only the
     page asked for: sorting by a column of the outer-joined latest progress
-    made it sort every row to take 50.
+    made it sort every row to take 50. ``counted``, if given, is a query of
+    the same rows that counts faster (see ``search``).
     """
 
-    def __init__(self, results, *, descending):
+    def __init__(self, results, *, descending, counted=None):
         self.results = results
+        self.counted = results if counted is None else counted
         undated = results.filter(last_updated_date__isnull=True).order_by("-pk" if descending else "pk")
         # Filtered on the joined row's own column, so the join is an inner one the index can lead.
         dated = results.filter(latest_progress__last_updated_date__isnull=False)
@@ -99,7 +125,7 @@ class ByLastUpdated:
 
     @cached_property
     def sizes(self):
-        counts = self.results.aggregate(
+        counts = self.counted.aggregate(
             total=Count("pk"), undated=Count("pk", filter=Q(last_updated_date__isnull=True))
         )
         undated, dated = counts["undated"], counts["total"] - counts["undated"]
@@ -255,8 +281,11 @@ class RecommendationFilter(django_filters.FilterSet):
             .order_by("first_name", "username")
         )
 
+    # Set while ``pages`` builds the query that counts the results: the search is then a union of ids.
+    counting = False
+
     def filter_words(self, queryset, name, value):
-        return search(queryset, value) if value.strip() else queryset
+        return search(queryset, value, by_ids=self.counting) if value.strip() else queryset
 
     def filter_decision(self, queryset, name, value):
         # On the stored column, not the computed key, so the database can plan with it.
@@ -294,12 +323,22 @@ class RecommendationFilter(django_filters.FilterSet):
         return queryset
 
     def pages(self, results):
-        """What the list's pages are cut from: ``results``, or for "Last updated" the same order read a
-        page at a time from an index (ByLastUpdated)."""
-        sort = self.form.cleaned_data.get("sort") if self.is_valid() else None
+        """What the list's pages are cut from: ``results``, read a page at a time by "Last updated" from an
+        index (ByLastUpdated), and on PostgreSQL counted by the search's union of ids where words are
+        searched for (``search``)."""
+        if not self.is_valid():
+            return results
+        counted = results
+        if connection.vendor == "postgresql" and self.form.cleaned_data.get("q", "").strip():
+            self.counting = True
+            try:
+                counted = self.filter_queryset(self.queryset.all())
+            finally:
+                self.counting = False
+        sort = self.form.cleaned_data.get("sort")
         if sort in (["updated"], ["-updated"]):
-            return ByLastUpdated(results, descending=sort[0] == "-updated")
-        return results
+            return ByLastUpdated(results, descending=sort[0] == "-updated", counted=counted)
+        return results if counted is results else Counted(results, counted)
 
     @cached_property
     def chosen_council(self):

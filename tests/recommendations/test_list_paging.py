@@ -11,7 +11,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from recommendations.models import Recommendation, Status
+from common.history import save_with_history
+from recommendations.filters import search
+from recommendations.models import CabinetResponse, Recommendation, Status
 from tests.conftest import make_recommendation, make_review, make_update
 
 LIST = reverse("recommendations:list")
@@ -115,3 +117,34 @@ def test_a_page_costs_the_same_queries_at_two_sizes(client, alice, review, query
     # never updated, then the first of the dated)
     expected = 11 if query == {"sort": "updated"} else 10
     assert counts == [expected, expected]
+
+
+def test_the_search_counts_the_rows_its_pages_show(client, alice, review):
+    make_many(review, 70)
+    for position in (3, 33, 63):
+        # Found twice over, in an update too: counted once.
+        recommendation = Recommendation.objects.get(review=review, position=position)
+        make_update(recommendation=recommendation, text="More refuge places.", update_date=DAY)
+    make_update(recommendation=make_recommendation(review, 71, "Refuges for all."), text="Begun.")
+    client.force_login(alice)
+
+    for query in ({"q": "Recommendation"}, {"q": "refuge", "sort": "-updated"}, {"q": "refuge"}):
+        first = client.get(LIST, query)
+        shown = [p for page in every_page(client, query) for p in page]
+        assert first.context["page"].paginator.count == len(shown) == len(set(shown))
+    assert sorted(shown) == [3, 33, 63, 71]
+
+
+def test_the_search_as_one_union_of_ids_finds_the_same_rows(review):
+    make_many(review, 5)
+    make_update(recommendation=Recommendation.objects.get(position=2), text="Refuge places.", update_date=DAY)
+    make_recommendation(review, 6, "Refuges for all.", CabinetResponse.Decision.AGREE)
+    responded = make_recommendation(review, 7, "Training.", CabinetResponse.Decision.AGREE)
+    responded.cabinet_response.comment = "Refuge staff first."
+    save_with_history(responded.cabinet_response, user=None, reason="Made for a test")
+    recommendations = Recommendation.objects.all()
+
+    alternatives = set(search(recommendations, "refuge").values_list("position", flat=True))
+    union = set(search(recommendations, "refuge", by_ids=True).values_list("position", flat=True))
+
+    assert alternatives == union == {2, 6, 7}
