@@ -1,6 +1,6 @@
 """Time the dashboards and the recommendations list against a large data set.
 
-    DATABASE_URL=postgres://... .venv/bin/python benchmarks/dashboards.py [--runs N]
+    DATABASE_URL=postgres://... .venv/bin/python benchmarks/dashboards.py [--runs N] [--explain]
 
 Build the data first, e.g.:
 
@@ -11,8 +11,11 @@ Each page is requested through Django's test client (middleware, view and
 template, no network) by a superuser, who sees every council; the median of
 the runs is reported after one warm-up, with the queries one request makes. In the same run it times the bare SQL
 aggregate behind the dashboard and the Django admin's change list of the same
-recommendations, and gives the ratios. Nothing is left behind: the superuser
-it signs in as is made inside a transaction that is rolled back.
+recommendations, and gives the ratios. ``--explain`` prints, for each page,
+the plan of its slowest query (its main one) as the database ran it:
+``EXPLAIN (ANALYZE, BUFFERS)`` on PostgreSQL, ``EXPLAIN QUERY PLAN`` on
+SQLite. Nothing is left behind: the superuser it signs in as is made inside
+a transaction that is rolled back.
 """
 
 import argparse
@@ -27,19 +30,28 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
 
 
-def median_ms(action, runs):
-    """The median time of the runs after a warm-up, in ms, and the queries the warm-up made."""
+def median_ms(action, runs, slowest=None):
+    """The median time of the runs after a warm-up, in ms, and the queries the warm-up made.
+
+    ``slowest``, a dict, is given the warm-up's slowest query: its ``sql`` and ``params``.
+    """
     from django.db import connection
 
     # Counted as they run: a request resets the debug log that CaptureQueriesContext reads.
     queries = []
 
     def count(execute, sql, params, many, context):
-        queries.append(sql)
-        return execute(sql, params, many, context)
+        began = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            queries.append((time.perf_counter() - began, sql, params))
 
     with connection.execute_wrapper(count):
         action()  # warm-up
+    if slowest is not None and queries:
+        _, sql, params = max(queries, key=lambda query: query[0])
+        slowest.update(sql=sql, params=params)
     timings = []
     for _ in range(runs):
         start = time.perf_counter()
@@ -48,9 +60,22 @@ def median_ms(action, runs):
     return statistics.median(timings) * 1000, len(queries)
 
 
+def explain(sql, params):
+    """The plan of a query as the database runs it (PostgreSQL) or would (SQLite), as lines of text."""
+    from django.db import connection
+
+    prefix = "EXPLAIN (ANALYZE, BUFFERS) " if connection.vendor == "postgresql" else "EXPLAIN QUERY PLAN "
+    with connection.cursor() as cursor:
+        cursor.execute(prefix + sql, params)
+        return [" ".join(str(cell) for cell in row) for row in cursor.fetchall()]
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument(
+        "--explain", action="store_true", help="print each page's slowest query's plan, as it ran"
+    )
     args = parser.parse_args()
 
     import django
@@ -93,20 +118,27 @@ def main():
                 cursor.execute(sql, params)
                 cursor.fetchall()
 
-        timings = {
-            "dashboard, all councils": median_ms(page(reverse("home")), args.runs),
-            "dashboard, one council": median_ms(page(council.get_absolute_url()), args.runs),
-            "review page with its dashboard": median_ms(page(review.get_absolute_url()), args.runs),
-            "filtered list, page 1": median_ms(
-                page(reverse("recommendations:list"), decision=Decision.AGREE, status=Status.IN_PROGRESS),
-                args.runs,
+        pages = {
+            "dashboard, all councils": page(reverse("home")),
+            "dashboard, one council": page(council.get_absolute_url()),
+            "review page with its dashboard": page(review.get_absolute_url()),
+            "filtered list, page 1": page(
+                reverse("recommendations:list"), decision=Decision.AGREE, status=Status.IN_PROGRESS
             ),
-            "free-text search": median_ms(page(reverse("recommendations:list"), q="refuge"), args.runs),
-            "bare SQL aggregate behind the dashboard": median_ms(bare, args.runs),
-            "Django admin change list": median_ms(
-                page(reverse("admin:recommendations_recommendation_changelist")), args.runs
+            "list by last updated, page 1": page(reverse("recommendations:list"), sort="updated"),
+            "list by last updated, newest, page 3": page(
+                reverse("recommendations:list"), sort="-updated", page=3
             ),
+            "free-text search": page(reverse("recommendations:list"), q="refuge"),
+            "bare SQL aggregate behind the dashboard": bare,
+            "Django admin change list": page(reverse("admin:recommendations_recommendation_changelist")),
         }
+        timings, plans = {}, {}
+        for name, action in pages.items():
+            slowest: dict = {}
+            timings[name] = median_ms(action, args.runs, slowest)
+            if args.explain and slowest:
+                plans[name] = explain(slowest["sql"], slowest["params"])
         transaction.set_rollback(True)
 
     print(f"{connection.vendor}, {count:,} recommendations, median of {args.runs} runs:")
@@ -117,6 +149,10 @@ def main():
         f"  dashboard / bare aggregate: {dashboard / timings['bare SQL aggregate behind the dashboard'][0]:.2f}x"
     )
     print(f"  dashboard / admin change list: {dashboard / timings['Django admin change list'][0]:.2f}x")
+    for name, plan in plans.items():
+        print(f"\n{name}: the plan of its slowest query")
+        for line in plan:
+            print(f"    {line}")
 
 
 if __name__ == "__main__":
