@@ -1,6 +1,6 @@
 """How the Word papers' time grows with the number of recommendations, in a throw-away test database.
 
-    .venv/bin/python benchmarks/word_growth.py [--sizes 250 500 1000 2000] [--repeat N]
+    .venv/bin/python benchmarks/word_growth.py [--sizes 250 500 1000 2000] [--repeat N] [--papers ...]
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/scrutiny .venv/bin/python benchmarks/word_growth.py
 
 For each size it generates a review of that many recommendations with two
@@ -43,6 +43,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[250, 500, 1000, 2000])
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument(
+        "--papers", nargs="+", choices=PAPERS, default=list(PAPERS), help="(default: all three)"
+    )
     args = parser.parse_args()
     warnings.filterwarnings("ignore", message="No directory at")
 
@@ -73,7 +76,7 @@ def main():
             join(user, review.council, Membership.Role.MEMBER)
             print(f"generated {size:,} recommendations in {time.perf_counter() - start:.1f} s", flush=True)
             for round_label, update_round in [("updated", rounds[-2]), ("carried", rounds[-1])]:
-                for slug in PAPERS:
+                for slug in args.papers:
                     kind = KINDS[slug]
                     url = kind.url(review, update_round, "docx")
 
