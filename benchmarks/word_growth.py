@@ -8,7 +8,8 @@ rounds of updates and a third with none yet (every position carried forward),
 one recommendation in 50 with follow-through (made as benchmarks/papers.py
 makes its review). Each round's Word papers are fetched through the test client
 as a signed-in member (view, queries, building the paper and writing the .docx),
-and the writing of the .docx alone is timed from the same built paper. Prints
+and the writing of the .docx alone is timed from the same built paper; each
+run times every size in turn. Prints
 the median and the spread (fastest-slowest) of N runs, and the median and the
 fastest as a multiple of the size before: on a doubling of the size, linear
 growth doubles the time and quadratic growth quadruples it.
@@ -68,7 +69,7 @@ def main():
         user = make_user("benchmark")
         client = Client()
         client.force_login(user)
-        results = {}  # (paper, round, part) -> {size: (median, fastest, slowest)}
+        actions = {}  # (paper, round, part) -> {size: action}
         for size in args.sizes:
             start = time.perf_counter()
             review, rounds = make_big_review(size, rounds=2, slug=f"generated-{size}", next_round=True)
@@ -90,7 +91,18 @@ def main():
                         ("writing", lambda kind=kind, built=built: kind.render(built, "docx")),
                     ]:
                         action()  # warm-up
-                        results.setdefault((slug, round_label, part), {})[size] = timed(action, args.repeat)
+                        actions.setdefault((slug, round_label, part), {})[size] = action
+        # The sizes side by side, taken in turn in every run: on a shared machine a busy moment then
+        # slows all of them, not one size's runs.
+        timings: dict = {key: {size: [] for size in by_size} for key, by_size in actions.items()}
+        for _ in range(args.repeat):
+            for key, by_size in actions.items():
+                for size, action in by_size.items():
+                    timings[key][size].append(timed(action, 1)[0])
+        results = {
+            key: {size: (statistics.median(t), min(t), max(t)) for size, t in by_size.items()}
+            for key, by_size in timings.items()
+        }
     finally:
         teardown_databases(config, verbosity=0)
 
