@@ -13,8 +13,11 @@ the runs is reported after one warm-up, with the queries one request makes. In t
 for each dashboard's scope (every council, one council, one review), the
 summary rows the dashboard reads and the bare SQL aggregate over the
 recommendations that they replace, side by side; and the Django admin's
-change list of the same recommendations, and gives the ratios. Nothing is left behind: the superuser
-it signs in as is made inside a transaction that is rolled back.
+change list of the same recommendations, and gives the ratios. ``--explain`` prints, for each page,
+the plan of its slowest query (its main one) as the database ran it:
+``EXPLAIN (ANALYZE, BUFFERS)`` on PostgreSQL, ``EXPLAIN QUERY PLAN`` on
+SQLite. Nothing is left behind: the superuser it signs in as is made inside
+a transaction that is rolled back.
 """
 
 import argparse
@@ -29,19 +32,28 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
 
 
-def median_ms(action, runs):
-    """The median time of the runs after a warm-up, in ms, and the queries the warm-up made."""
+def median_ms(action, runs, slowest=None):
+    """The median time of the runs after a warm-up, in ms, and the queries the warm-up made.
+
+    ``slowest``, a dict, is given the warm-up's slowest query: its ``sql`` and ``params``.
+    """
     from django.db import connection
 
     # Counted as they run: a request resets the debug log that CaptureQueriesContext reads.
     queries = []
 
     def count(execute, sql, params, many, context):
-        queries.append(sql)
-        return execute(sql, params, many, context)
+        began = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            queries.append((time.perf_counter() - began, sql, params))
 
     with connection.execute_wrapper(count):
         action()  # warm-up
+    if slowest is not None and queries:
+        _, sql, params = max(queries, key=lambda query: query[0])
+        slowest.update(sql=sql, params=params)
     timings = []
     for _ in range(runs):
         start = time.perf_counter()
@@ -50,9 +62,22 @@ def median_ms(action, runs):
     return statistics.median(timings) * 1000, len(queries)
 
 
+def explain(sql, params):
+    """The plan of a query as the database runs it (PostgreSQL) or would (SQLite), as lines of text."""
+    from django.db import connection
+
+    prefix = "EXPLAIN (ANALYZE, BUFFERS) " if connection.vendor == "postgresql" else "EXPLAIN QUERY PLAN "
+    with connection.cursor() as cursor:
+        cursor.execute(prefix + sql, params)
+        return [" ".join(str(cell) for cell in row) for row in cursor.fetchall()]
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument(
+        "--explain", action="store_true", help="print each page's slowest query's plan, as it ran"
+    )
     args = parser.parse_args()
 
     import django
@@ -113,35 +138,46 @@ def main():
             name: (median_ms(summary(rows), args.runs), median_ms(bare(recommendations), args.runs))
             for name, (recommendations, rows) in scopes.items()
         }
-        timings = {
-            "dashboard, all councils": median_ms(page(reverse("home")), args.runs),
-            "dashboard, one council": median_ms(page(council.get_absolute_url()), args.runs),
-            "review page with its dashboard": median_ms(page(review.get_absolute_url()), args.runs),
-            "filtered list, page 1": median_ms(
-                page(reverse("recommendations:list"), decision=Decision.AGREE, status=Status.IN_PROGRESS),
-                args.runs,
+        pages = {
+            "dashboard, all councils": page(reverse("home")),
+            "dashboard, one council": page(council.get_absolute_url()),
+            "review page with its dashboard": page(review.get_absolute_url()),
+            "filtered list, page 1": page(
+                reverse("recommendations:list"), decision=Decision.AGREE, status=Status.IN_PROGRESS
             ),
-            "free-text search": median_ms(page(reverse("recommendations:list"), q="refuge"), args.runs),
-            "Django admin change list": median_ms(
-                page(reverse("admin:recommendations_recommendation_changelist")), args.runs
+            "list by last updated, page 1": page(reverse("recommendations:list"), sort="updated"),
+            "list by last updated, newest, page 3": page(
+                reverse("recommendations:list"), sort="-updated", page=3
             ),
+            "free-text search": page(reverse("recommendations:list"), q="refuge"),
+            "Django admin change list": page(reverse("admin:recommendations_recommendation_changelist")),
         }
+        timings, plans = {}, {}
+        for name, action in pages.items():
+            slowest: dict = {}
+            timings[name] = median_ms(action, args.runs, slowest)
+            if args.explain and slowest:
+                plans[name] = explain(slowest["sql"], slowest["params"])
         transaction.set_rollback(True)
 
     print(f"{connection.vendor}, {count:,} recommendations, median of {args.runs} runs:")
     for name, (ms, queries) in timings.items():
         print(f"  {name:42} {ms:8.1f} ms  {queries:3} queries")
     print("  the counting of each dashboard: its summary rows, and the bare SQL aggregate they replace")
-    pages = {"all councils": "dashboard, all councils", "one council": "dashboard, one council"}
-    pages["one review"] = "review page with its dashboard"
+    scope_pages = {"all councils": "dashboard, all councils", "one council": "dashboard, one council"}
+    scope_pages["one review"] = "review page with its dashboard"
     for name, ((rows_ms, _), (bare_ms, _)) in side_by_side.items():
-        page_ms = timings[pages[name]][0]
+        page_ms = timings[scope_pages[name]][0]
         print(
             f"  {name:14} summary {rows_ms:7.1f} ms, bare aggregate {bare_ms:7.1f} ms; "
             f"page / bare aggregate {page_ms / bare_ms:.2f}x"
         )
     home = timings["dashboard, all councils"][0]
     print(f"  dashboard / admin change list: {home / timings['Django admin change list'][0]:.2f}x")
+    for name, plan in plans.items():
+        print(f"\n{name}: the plan of its slowest query")
+        for line in plan:
+            print(f"    {line}")
 
 
 if __name__ == "__main__":

@@ -27,6 +27,16 @@ from reviews.models import Review, SourceDocument, UpdateRound
 
 from .snapshot import LONDON, end_of_day, load, load_follow_through, responses_at
 
+# Each status's label, as ``get_status_display`` gives it: that builds the field's choices afresh for
+# every call, and a paper asks for tens of thousands.
+_STATUS_LABELS = dict(Status.choices)
+
+
+def _status_label(update):
+    """The update's status as its wording gives it, else as the status is named."""
+    return update.status_wording or _STATUS_LABELS.get(update.status, update.status)
+
+
 NEW, CHANGED = "New", "Changed"
 
 
@@ -560,7 +570,7 @@ class _Rounds:
         for round_id in reversed(self.order[: index + 1]):
             for update in reversed(self.updates[round_id, recommendation.id]):
                 if update.status:
-                    return update.status, update.status_wording or update.get_status_display()
+                    return update.status, _status_label(update)
         return "", ""
 
     def position(self, update_round, recommendation):
@@ -584,7 +594,7 @@ class _Rounds:
             update_date=update.update_date,
             author=self.snapshot.people.get(update.author_id) or update.author_name,
             status=update.status,
-            status_label=(update.status_wording or update.get_status_display()) if update.status else "",
+            status_label=_status_label(update) if update.status else "",
         )
 
 
@@ -650,7 +660,9 @@ class _FollowThrough:
         is_open = not finished or latest in SignOffOutcome.reopening()
         if finished and not said:
             # A closing outcome is not "complete": it names the outcome the committee is asked to accept.
-            closed = f"Reported closed as “{update.get_status_display()}”, awaiting sign-off"
+            closed = (
+                f"Reported closed as “{_STATUS_LABELS.get(update.status, update.status)}”, awaiting sign-off"
+            )
             said.append(
                 Assessment(outcome=AWAITING, label="" if update.status == Status.COMPLETED else closed)
             )

@@ -24,7 +24,7 @@ class PaperKind:
     slug: str
     name: str
     build: Callable[..., Paper]
-    word: Callable  # (document, paper): the paper's own part of its .docx
+    word: Callable  # (body, paper): writes the paper's own part of its .docx into word._Body
     template: str = ""  # its page; "" for a paper only downloaded
     rows: Callable[[Paper], Iterable[list]] | None = None  # its CSV rows, the header first
     # A round's paper: its address names the round by its meeting date.

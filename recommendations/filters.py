@@ -3,7 +3,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
-from django.db.models import Q
+from django.db.models import Count, F, Q
 from django.utils import timezone
 from django.utils.functional import cached_property
 
@@ -19,12 +19,16 @@ NARROW_ABOVE = 10
 NARROWED = {"review": "council", "committee": "council", "lead_officer": "memberships__council"}
 
 
-def search(queryset, words):
+def search(queryset, words, *, by_ids=False):
     """Recommendations whose text, response comment or any update mentions the words.
 
     PostgreSQL's full-text search (English stemming, so "refuge" finds
     "refuges"), through the GIN indexes of migration 0002; plain containment
-    on SQLite. Each part is a subquery of ids the database works out once.
+    on SQLite. On PostgreSQL each part is a subquery of ids the database works
+    out once: as three alternatives (``pk IN a OR pk IN b OR pk IN c``) a page
+    walks the list's order and stops at 50; ``by_ids`` makes them one union,
+    which the database joins to only the recommendations found, to count them
+    without reading every other one. The same rows either way.
     """
     if connection.vendor == "postgresql":
         query = SearchQuery(words, search_type="websearch", config="english")
@@ -32,14 +36,20 @@ def search(queryset, words):
         def matching(model, field, id_field):
             document = SearchVector(field, config="english")
             return (
-                model.objects.annotate(document=document).filter(document=query).order_by().values(id_field)
+                model.objects.annotate(document=document)
+                .filter(document=query)
+                .order_by()
+                .values_list(id_field, flat=True)
             )
 
-        return queryset.filter(
-            Q(pk__in=matching(Recommendation, "text", "pk"))
-            | Q(pk__in=matching(CabinetResponse, "comment", "recommendation_id"))
-            | Q(pk__in=matching(ProgressUpdate, "text", "recommendation_id"))
-        )
+        parts = [
+            matching(Recommendation, "text", "pk"),
+            matching(CabinetResponse, "comment", "recommendation_id"),
+            matching(ProgressUpdate, "text", "recommendation_id"),
+        ]
+        if by_ids:
+            return queryset.filter(pk__in=parts[0].union(*parts[1:]))
+        return queryset.filter(Q(pk__in=parts[0]) | Q(pk__in=parts[1]) | Q(pk__in=parts[2]))
     matches = Q()
     for word in words.split():
         in_updates = (
@@ -52,6 +62,88 @@ def search(queryset, words):
             | Q(pk__in=in_updates)
         )
     return queryset.filter(matches)
+
+
+class Counted:
+    """``results`` as a paginator reads them (``count()`` and slices), counted by ``counted``: a query
+    of the same rows that the database counts faster."""
+
+    def __init__(self, results, counted):
+        self.results, self.counted = results, counted
+
+    def count(self):
+        return self.counted.count()
+
+    def __getitem__(self, index):
+        return self.results[index]
+
+
+class StableOrdering(django_filters.OrderingFilter):
+    """Sorts by the column chosen, then by pk the same way round, so that no recommendation is on two
+    pages and none is missed when many share a value; "Last updated" counts none as the earliest, on
+    either database, so that newest first is exactly oldest first reversed."""
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        terms: list = []
+        descending = False
+        for param in value:
+            descending = param.startswith("-")
+            field = self.param_map[param.lstrip("-")]
+            if field == "last_updated_date":
+                date = F(field)
+                terms.append(date.desc(nulls_last=True) if descending else date.asc(nulls_first=True))
+            else:
+                terms.append(f"-{field}" if descending else field)
+        return qs.order_by(*terms, "-pk" if descending else "pk")
+
+
+class ByLastUpdated:
+    """The results sorted by "Last updated" then pk, as a paginator reads them (``count()`` and slices).
+
+    The same order as ``StableOrdering``'s, in two parts: those never dated,
+    by pk, and those dated, by date then pk; oldest first the undated come
+    first, newest first last. Each part is a query the database answers from
+    an index (the dated by ``latest_progress_date_pk``), reading only the
+    page asked for: sorting by a column of the outer-joined latest progress
+    made it sort every row to take 50. ``counted``, if given, is a query of
+    the same rows that counts faster (see ``search``).
+    """
+
+    def __init__(self, results, *, descending, counted=None):
+        self.results = results
+        self.counted = results if counted is None else counted
+        undated = results.filter(last_updated_date__isnull=True).order_by("-pk" if descending else "pk")
+        # Filtered on the joined row's own column, so the join is an inner one the index can lead.
+        dated = results.filter(latest_progress__last_updated_date__isnull=False)
+        dated = dated.order_by(
+            *(["-last_updated_date", "-pk"] if descending else ["last_updated_date", "pk"])
+        )
+        self.parts = [dated, undated] if descending else [undated, dated]
+        self.undated_first = not descending
+
+    @cached_property
+    def sizes(self):
+        counts = self.counted.aggregate(
+            total=Count("pk"), undated=Count("pk", filter=Q(last_updated_date__isnull=True))
+        )
+        undated, dated = counts["undated"], counts["total"] - counts["undated"]
+        return (undated, dated) if self.undated_first else (dated, undated)
+
+    def count(self):
+        return sum(self.sizes)
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice) or index.step is not None:
+            raise TypeError("ByLastUpdated is read a page at a time, by a slice.")
+        start, stop = index.start or 0, index.stop if index.stop is not None else self.count()
+        first, second = self.parts
+        size = self.sizes[0]
+        rows = list(first[start:stop]) if start < size else []
+        if stop > size:
+            rows += list(second[max(start - size, 0) : stop - size])
+        return rows
 
 
 class RecommendationFilter(django_filters.FilterSet):
@@ -153,7 +245,7 @@ class RecommendationFilter(django_filters.FilterSet):
         label="Response late (after the review's due date)",
         method="filter_flag",
     )
-    sort = django_filters.OrderingFilter(
+    sort = StableOrdering(
         fields=[
             ("review__council__name", "council"),
             ("review__title", "review"),
@@ -189,8 +281,11 @@ class RecommendationFilter(django_filters.FilterSet):
             .order_by("first_name", "username")
         )
 
+    # Set while ``pages`` builds the query that counts the results: the search is then a union of ids.
+    counting = False
+
     def filter_words(self, queryset, name, value):
-        return search(queryset, value) if value.strip() else queryset
+        return search(queryset, value, by_ids=self.counting) if value.strip() else queryset
 
     def filter_decision(self, queryset, name, value):
         # On the stored column, not the computed key, so the database can plan with it.
@@ -226,6 +321,24 @@ class RecommendationFilter(django_filters.FilterSet):
             # The order of the index on (review, position): a page needs no sort of them all.
             queryset = queryset.order_by("review_id", "position")
         return queryset
+
+    def pages(self, results):
+        """What the list's pages are cut from: ``results``, read a page at a time by "Last updated" from an
+        index (ByLastUpdated), and on PostgreSQL counted by the search's union of ids where words are
+        searched for (``search``)."""
+        if not self.is_valid():
+            return results
+        counted = results
+        if connection.vendor == "postgresql" and self.form.cleaned_data.get("q", "").strip():
+            self.counting = True
+            try:
+                counted = self.filter_queryset(self.queryset.all())
+            finally:
+                self.counting = False
+        sort = self.form.cleaned_data.get("sort")
+        if sort in (["updated"], ["-updated"]):
+            return ByLastUpdated(results, descending=sort[0] == "-updated", counted=counted)
+        return results if counted is results else Counted(results, counted)
 
     @cached_property
     def chosen_council(self):

@@ -563,7 +563,9 @@ class LatestProgress(models.Model):
     class Meta:
         indexes = [
             models.Index(fields=["status"], name="latest_progress_status"),
-            models.Index(fields=["last_updated_date"], name="latest_progress_date"),
+            # By date, then the recommendation: the list sorted by "Last updated" (then pk, either way
+            # round) reads a page from it without sorting every row; and "no update since" a date.
+            models.Index(fields=["last_updated_date", "recommendation"], name="latest_progress_date_pk"),
         ]
 
     def __str__(self):

@@ -452,7 +452,7 @@ def list_recommendations(request):
     filters.narrow()
     if request.GET.get("format") == "csv":
         return _csv(request, results)
-    page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(filters.pages(results), PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     context = {

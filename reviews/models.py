@@ -108,6 +108,16 @@ class UpdateRound(models.Model):
                 fields=["review", "committee", "meeting_date"], name="round_one_per_meeting"
             ),
         ]
+        indexes = [
+            # The open rounds of a review by due date: what "owes an update" asks of every recommendation
+            # (asking(), due()). Only open rounds are in it, so a dashboard's subquery reads a review's
+            # few, not every round of every council there has ever been.
+            models.Index(
+                fields=["review", "due_date"],
+                condition=models.Q(closed_at__isnull=True),
+                name="round_open_due",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.committee}, {self.meeting_date:%-d %B %Y}"

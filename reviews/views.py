@@ -44,7 +44,10 @@ def detail(request, council_slug, slug):
         "rounds": rounds,
         "papers": registry.of_review(review),
         "round_papers": [(update_round, registry.of_round(review, update_round)) for update_round in rounds],
-        "documents": review.source_documents.order_by("paper_date", "imported_at"),
+        # With their council for their links, and without their text and file, which the page never shows.
+        "documents": review.source_documents.select_related("council")
+        .defer("text", "data")
+        .order_by("paper_date", "imported_at"),
         "dashboard": dashboard.build(
             Recommendation.objects.filter(review=review),
             scope={"review": review.slug},
