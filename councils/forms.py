@@ -232,6 +232,18 @@ class RoleForm(GovukForm):
             self.fields["role"].hide_label = True  # type: ignore[attr-defined]  # read by forms/field.html
 
 
+def days_field(label: str, help_text: str) -> forms.CharField:
+    """A box for a few numbers of days, such as "7, 2" (the form's clean_<name> reads them)."""
+    return forms.CharField(
+        label=label,
+        help_text=help_text,
+        required=False,
+        max_length=40,
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-10", "spellcheck": "false"}),
+        error_messages={"max_length": "Enter at most 40 characters"},
+    )
+
+
 class SettingsForm(GovukForm):
     """A council's settings: what the papers of the rounds it collects cover and show (unless a paper
     chooses otherwise), and when a recommendation counts as stalled."""
@@ -275,23 +287,15 @@ class SettingsForm(GovukForm):
             "invalid_choice": "Select how many months from the list",
         },
     )
-    reminder_days_before = forms.CharField(
-        label="Remind lead officers this many days before an update is due (optional)",
-        help_text="Separate the numbers with commas, for example 7, 2. Each lead officer is asked for "
-        "their updates when a round opens; these reminders follow, only to those who still owe one.",
-        required=False,
-        max_length=40,
-        widget=forms.TextInput(attrs={"class": "govuk-input--width-10", "spellcheck": "false"}),
-        error_messages={"max_length": "Enter at most 40 characters"},
+    reminder_days_before = days_field(
+        "Remind lead officers this many days before an update is due (optional)",
+        "Separate the numbers with commas, for example 7, 2. Each lead officer is asked for their "
+        "updates when a round opens; these reminders follow, only to those who still owe one.",
     )
-    reminder_days_after = forms.CharField(
-        label="And this many days after it is due (optional)",
-        help_text="For example 1, 7. After the last reminder, what is still owed goes to the first step "
-        "of the escalation ladder below, if there is one.",
-        required=False,
-        max_length=40,
-        widget=forms.TextInput(attrs={"class": "govuk-input--width-10", "spellcheck": "false"}),
-        error_messages={"max_length": "Enter at most 40 characters"},
+    reminder_days_after = days_field(
+        "And this many days after it is due (optional)",
+        "For example 1, 7. After the last reminder, what is still owed goes to the first step of the "
+        "escalation ladder below, if there is one.",
     )
     escalation_steps = forms.CharField(
         label="Escalation ladder (optional)",
