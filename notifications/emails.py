@@ -39,14 +39,16 @@ def queue_notification(person, event):
     )
 
 
-def queue_digest(person, council, notifications, day):
-    """Queue one person's daily digest of one council's news (None: they have no address)."""
+def queue_digest(person, council, notifications, day, *, as_it_happens=False):
+    """Queue one person's daily digest of one council's news, or the news that came together for an
+    e-mail as it happens (None: they have no address)."""
     context = {
         **_links(person),
         "person": person,
         "council": council,
         "day": day,
         "items": [(n.event, settings.SITE_URL + n.event.get_absolute_url()) for n in notifications],
+        "as_it_happens": as_it_happens,
     }
     count = len(notifications)
     return queue_email(
@@ -55,6 +57,6 @@ def queue_digest(person, council, notifications, day):
         template="digest",
         context=context,
         council=council,
-        kind="digest",
+        kind="notification" if as_it_happens else "digest",
         unsubscribe_url=context["unsubscribe_url"],
     )

@@ -217,6 +217,10 @@ class NotificationQuerySet(models.QuerySet):
         """Those a daily digest is still to carry."""
         return self.filter(delivery=DeliveryChoice.DIGEST, digest=None)
 
+    def awaiting_email(self):
+        """Those to be e-mailed as they happen that no e-mail has carried yet."""
+        return self.filter(delivery=DeliveryChoice.IMMEDIATE, emailed_at=None)
+
 
 class Notification(models.Model):
     """One person told of one event: shown in the service, and e-mailed as they chose."""
@@ -232,6 +236,8 @@ class Notification(models.Model):
     delivery = models.CharField(max_length=20, choices=DeliveryChoice.choices)
     # The digest that carried it, once one has.
     digest = models.ForeignKey("Digest", models.SET_NULL, null=True, blank=True, related_name="notifications")
+    # When the e-mail "as it happens" that carried it was queued (with the others waiting then).
+    emailed_at = models.DateTimeField(null=True, blank=True)
 
     objects = NotificationQuerySet.as_manager()
 
@@ -247,6 +253,12 @@ class Notification(models.Model):
             # The header's unread count on every page, and the notifications page, newest first.
             models.Index(fields=["user", "council"], condition=Q(read_at=None), name="notification_unread"),
             models.Index(fields=["user", "-created_at", "-id"], name="notification_newest_first"),
+            # The e-mail as it happens: what is waiting for one person and council.
+            models.Index(
+                fields=["user", "council"],
+                condition=Q(delivery="immediate", emailed_at=None),
+                name="notification_awaiting_email",
+            ),
             # The daily digest's search for what it has still to carry.
             models.Index(
                 fields=["user", "council"],

@@ -1,7 +1,9 @@
 """The only code that writes follows, preferences, events and notifications."""
 
+import datetime
 from typing import TYPE_CHECKING
 
+from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
@@ -99,6 +101,32 @@ def record_event(
     return event
 
 
+def send_as_it_happens(*, user_id: int, council_id: int) -> int:
+    """E-mail one person the news of one council still waiting to be e-mailed as it happens: one e-mail
+    for one or many; how many it carried (0: another task sent them, or they may no longer be told)."""
+    from . import emails
+
+    with transaction.atomic():
+        waiting = list(
+            Notification.objects.awaiting_email()
+            .select_for_update(of=("self",))
+            .filter(user_id=user_id, council_id=council_id)
+            .select_related("event__recommendation", "event__review", "event__council")
+            .order_by("created_at", "id")
+        )
+        if not waiting:
+            return 0
+        person = User.objects.get(pk=user_id)
+        council = waiting[0].event.council
+        if email_preference(person) == Preference.Email.IMMEDIATE and council.role_of(person) is not None:
+            if len(waiting) == 1:
+                emails.queue_notification(person, waiting[0].event)
+            else:
+                emails.queue_digest(person, council, waiting, timezone.localdate(), as_it_happens=True)
+        Notification.objects.filter(pk__in=[n.pk for n in waiting]).update(emailed_at=timezone.now())
+        return len(waiting)
+
+
 def mark_read(*, user: User, notification_ids: list[int]) -> int:
     """Mark these of the person's notifications read (those shown to them): how many were unread."""
     return Notification.objects.filter(user=user, pk__in=notification_ids, read_at=None).update(
@@ -107,9 +135,9 @@ def mark_read(*, user: User, notification_ids: list[int]) -> int:
 
 
 def fan_out(*, event_id: int) -> int:
-    """Tell the followers of the event: a notification each, e-mailed now or kept for the digest as they
+    """Tell the followers of the event: a notification each, e-mailed a moment later or kept for the digest as they
     chose. All or nothing, and only once: a second run for the same event does nothing. How many told."""
-    from . import emails, following  # the e-mails and the rule read the models this module writes
+    from . import following  # the rule reads the models this module writes
 
     with transaction.atomic():
         event = (
@@ -140,12 +168,14 @@ def fan_out(*, event_id: int) -> int:
             ],
             batch_size=BATCH_SIZE,
         )
-        at_once = sorted(
-            user_id for user_id, preference in told.items() if preference == Preference.Email.IMMEDIATE
-        )
-        for start in range(0, len(at_once), BATCH_SIZE):
-            for person in User.objects.filter(pk__in=at_once[start : start + BATCH_SIZE]):
-                emails.queue_notification(person, event)
+        # Those who want e-mail as it happens get it a moment later, with whatever else comes for them
+        # meanwhile (an imported paper is an event a response): one e-mail, not one per event.
+        from .tasks import send_as_it_happens
+
+        later = now + datetime.timedelta(seconds=settings.NOTIFICATION_EMAIL_DELAY)
+        for user_id, preference in sorted(told.items()):
+            if preference == Preference.Email.IMMEDIATE:
+                send_as_it_happens.using(run_after=later).enqueue(user_id, event.council_id)
         event.fanned_out_at = now
         event.save(update_fields=["fanned_out_at"])
         return len(told)

@@ -293,6 +293,8 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # that any number of `manage.py db_worker` processes, on any machines, share one queue in the
 # database the app already uses, and a task queued inside a transaction is committed with it.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# Seconds an e-mail "as it happens" waits, so that news coming together (an imported paper) is one e-mail.
+NOTIFICATION_EMAIL_DELAY = envint("NOTIFICATION_EMAIL_DELAY", 60)
 # A checked paper with this many recommendations or more is imported by the worker, not in the request.
 IMPORT_IN_BACKGROUND_FROM = envint("IMPORT_IN_BACKGROUND_FROM", 100)
 # Scheduled work, run in this order by `manage.py run_schedule` (from cron or a systemd timer):

@@ -23,3 +23,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     name = f"scrutiny-test-{os.getpid()}.sqlite3"
     DATABASES["default"]["TEST"] = {"NAME": os.path.join(tempfile.gettempdir(), name)}
     DATABASES["default"]["OPTIONS"]["timeout"] = 20
+
+# E-mails "as it happens" go at once in tests; tests/notifications/test_as_it_happens.py sets the wait.
+NOTIFICATION_EMAIL_DELAY = 0
