@@ -29,12 +29,21 @@ class Standing:
     why: str = ""
 
 
-def decide(chosen: dict[Target, bool], chain: list[Target], *, by_theme: bool, by_default: bool) -> bool:
-    """The rule: the first choice along ``chain`` (most specific first), else a theme, else the default."""
+# What decides where the person chose nothing along the chain: none of the levels.
+DEFAULT = None
+
+
+def decide(
+    chosen: dict[Target, bool], chain: list[Target], *, by_theme: bool, by_default: bool
+) -> tuple[bool, Target | None]:
+    """The rule: the first choice along ``chain`` (most specific first), else a theme, else the default;
+    with what decided it (the level chosen, Target.THEME, or DEFAULT)."""
     for level in chain:
         if level in chosen:
-            return chosen[level]
-    return by_theme or by_default
+            return chosen[level], level
+    if by_theme:
+        return True, Target.THEME
+    return by_default, DEFAULT
 
 
 def _themes_of(recommendation_id):
@@ -77,7 +86,7 @@ def recipients(event) -> dict[int, str]:
         if user_id == event.actor_id:
             continue
         by_default = user_id == lead_id or role == Role.MEMBER
-        if decide(chosen.get(user_id, {}), chain, by_theme=user_id in themed, by_default=by_default):
+        if decide(chosen.get(user_id, {}), chain, by_theme=user_id in themed, by_default=by_default)[0]:
             told[user_id] = preference or Preference.DEFAULT
     return told
 
@@ -118,14 +127,15 @@ def standing(user, target) -> Standing:
     }
     if kind == Target.COUNCIL:
         names[Target.COUNCIL] = "it"
-    for level in chain:
-        if level in chosen:
-            if level == kind:
-                return Standing(chosen[level], "")
-            verb = "follow" if chosen[level] else "unfollowed"
-            return Standing(chosen[level], f"You {verb} {names[level]}.")
-    if themes:
+    # The default is worked out below only where nothing else decided, as it costs a query.
+    is_following, decided_by = decide(chosen, chain, by_theme=bool(themes), by_default=False)
+    if decided_by == kind:
+        return Standing(is_following, "")
+    if decided_by == Target.THEME:
         return Standing(True, f"You follow its theme {', '.join(sorted(themes))}.")
+    if decided_by is not DEFAULT:
+        verb = "follow" if is_following else "unfollowed"
+        return Standing(is_following, f"You {verb} {names[decided_by]}.")
     if recommendation is not None and recommendation.lead_officer_id == user.pk:
         return Standing(True, "You lead it.")
     if kind != Target.COUNCIL and council.role_of(user) == Role.MEMBER:
