@@ -336,19 +336,24 @@ def correct_pending(*, pending: PendingImport, user: User, corrections: Correcti
     return pending
 
 
+def _import_held(pending: PendingImport, user: User) -> PaperOutcome:
+    """Import a held upload as it was read and corrected, as ``user``."""
+    corrections = Corrections(**pending.corrections)
+    (outcome,) = import_read(
+        [held_paper(pending)],
+        user=user,
+        council=pending.council,
+        destination=corrections.destination(pending.council),
+    )
+    return outcome
+
+
 def import_pending(*, pending: PendingImport, user: User) -> PaperOutcome:
     """Import a held upload as it was read and corrected; it is no longer held afterwards, whatever happens."""
-    corrections = Corrections(**pending.corrections)
     try:
-        (outcome,) = import_read(
-            [held_paper(pending)],
-            user=user,
-            council=pending.council,
-            destination=corrections.destination(pending.council),
-        )
+        return _import_held(pending, user)
     finally:
         pending.delete()
-    return outcome
 
 
 def outcome_message(outcome: PaperOutcome) -> tuple[str, str]:
@@ -383,15 +388,9 @@ def import_queued(pending_id: int) -> str:
     )
     if pending is None:
         return "Nothing to import: it was imported, cancelled or has expired."
-    corrections = Corrections(**pending.corrections)
     upload_url = reverse("importing:upload", args=[pending.council.slug])
     try:
-        (outcome,) = import_read(
-            [held_paper(pending)],
-            user=pending.owner,
-            council=pending.council,
-            destination=corrections.destination(pending.council),
-        )
+        outcome = _import_held(pending, pending.owner)
     except PaperError as error:
         pending.result = {"level": "error", "message": f"Nothing was imported: {error}", "url": upload_url}
         pending.save(update_fields=["result"])
