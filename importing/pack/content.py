@@ -10,6 +10,9 @@ the cells a person can type in.
 import datetime
 import hashlib
 import json
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,6 +23,8 @@ from django.utils import timezone
 
 from councils.models import Council
 from recommendations.models import ProgressUpdate, Recommendation
+
+from ..formats.blocks import UnreadableFile
 
 SALT = "importing.pack"
 # Bumped if the token's shape changes, so that an old pack is told apart from a damaged one.
@@ -43,6 +48,38 @@ class PackError(Exception):
     def __init__(self, problems: list[str]) -> None:
         self.problems = problems
         super().__init__(" ".join(problems))
+
+
+logger = logging.getLogger(__name__)
+
+
+def not_a_pack(shown: str) -> PackError:
+    return PackError(
+        [
+            f"{shown} is not an update pack made by this service. Download your update pack from "
+            "My recommendations, fill it in, and upload that."
+        ]
+    )
+
+
+@contextmanager
+def reading(shown: str, *, as_what: str, program: str, suffix: str) -> Iterator[None]:
+    """Turn any failure to read the file into a PackError in plain words (a PackError passes as it is)."""
+    try:
+        yield
+    except PackError:
+        raise
+    except UnreadableFile as error:
+        raise PackError([str(error)]) from None
+    except Exception:
+        # Damaged files land here; so would a bug in a library or in a reader, hence the log.
+        logger.info("%s could not be read as an update pack", shown, exc_info=True)
+        raise PackError(
+            [
+                f"{shown} cannot be read as {as_what}: it may be damaged. "
+                f"Open it in {program}, save it again as {suffix}, and upload that."
+            ]
+        ) from None
 
 
 def owed_by(user: User, council: Council) -> "QuerySet[Recommendation]":

@@ -11,7 +11,6 @@ holds the signed token.
 import datetime
 import io
 import itertools
-import logging
 import zipfile
 
 import openpyxl  # type: ignore[import-untyped]
@@ -22,12 +21,21 @@ from openpyxl.worksheet.datavalidation import DataValidation  # type: ignore[imp
 from recommendations.forms import MAX_REASON_LENGTH, MAX_UPDATE_LENGTH
 from recommendations.models import ProgressUpdate
 
-from ..formats.blocks import UnreadableFile, clean
+from ..formats.blocks import clean
 from ..formats.package import EXCEL, check_package, is_strict, main_part
 from .check import FilledRow, tidy, wrong_type
-from .content import FILLED_IN, FORECAST, NEW_UPDATE, REASON, SHOWN, STATUS, Pack, PackError
-
-logger = logging.getLogger(__name__)
+from .content import (
+    FILLED_IN,
+    FORECAST,
+    NEW_UPDATE,
+    REASON,
+    SHOWN,
+    STATUS,
+    Pack,
+    PackError,
+    not_a_pack,
+    reading,
+)
 
 SHEET, TOKEN_SHEET = "Updates", "Pack"
 KEY = "Pack row"
@@ -165,42 +173,20 @@ def _how_to(sheet, pack: Pack) -> None:
 
 def read_xlsx(data: bytes, shown: str) -> tuple[str, list[FilledRow]]:
     """The token and the rows of a filled-in pack saved as .xlsx; PackError if it is not one or cannot be read."""
-    try:
+    with reading(shown, as_what="an Excel workbook", program="Excel", suffix=".xlsx"):
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             check_package(archive, shown, EXCEL)
             part = main_part(archive, "spreadsheetml", "xl/workbook.xml")
             if part is None or is_strict(archive, part):
-                raise _not_a_pack(shown)
+                raise not_a_pack(shown)
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
         try:
             if SHEET not in workbook.sheetnames or TOKEN_SHEET not in workbook.sheetnames:
-                raise _not_a_pack(shown)
+                raise not_a_pack(shown)
             token = _token(workbook[TOKEN_SHEET])
             return token, _rows(workbook[SHEET], shown)
         finally:
             workbook.close()
-    except PackError:
-        raise
-    except UnreadableFile as error:
-        raise PackError([str(error)]) from None
-    except Exception:
-        # Damaged files land here; so would a bug in a library or in this reader, hence the log.
-        logger.info("%s could not be read as an update pack", shown, exc_info=True)
-        raise PackError(
-            [
-                f"{shown} cannot be read as an Excel workbook: it may be damaged. "
-                "Open it in Excel, save it again as .xlsx, and upload that."
-            ]
-        ) from None
-
-
-def _not_a_pack(shown: str) -> PackError:
-    return PackError(
-        [
-            f"{shown} is not an update pack made by this service. Download your update pack from "
-            "My recommendations, fill it in, and upload that."
-        ]
-    )
 
 
 def _token(sheet) -> str:

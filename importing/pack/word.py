@@ -8,7 +8,6 @@ the end holds the signed token.
 """
 
 import io
-import logging
 import re
 import zipfile
 
@@ -21,13 +20,21 @@ from lxml import etree  # type: ignore[import-untyped]
 
 from recommendations.models import ProgressUpdate
 
-from ..formats.blocks import UnreadableFile
 from ..formats.package import WORD, check_package, content_types, is_strict, main_part
 from ..formats.word import TC, TR, P, R, T, paragraph_text
 from .check import FilledRow, tidy, wrong_type
-from .content import FILLED_IN, FORECAST, NEW_UPDATE, REASON, SHOWN, STATUS, Pack, PackError
-
-logger = logging.getLogger(__name__)
+from .content import (
+    FILLED_IN,
+    FORECAST,
+    NEW_UPDATE,
+    REASON,
+    SHOWN,
+    STATUS,
+    Pack,
+    PackError,
+    not_a_pack,
+    reading,
+)
 
 # Word's table drops the Review column: each recommendation's cell names its review first.
 HEADER = [name for name in SHOWN if name != "Review"] + FILLED_IN
@@ -123,12 +130,12 @@ def _shade(cell) -> None:
 
 def read_docx(data: bytes, shown: str) -> tuple[str, list[FilledRow]]:
     """The token and the rows of a filled-in pack saved as .docx; PackError if it is not one or cannot be read."""
-    try:
+    with reading(shown, as_what="a Word document", program="Word", suffix=".docx"):
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             check_package(archive, shown, WORD)
             part = main_part(archive, "wordprocessingml", "word/document.xml")
             if part is None or is_strict(archive, part) or b"template.main+xml" in content_types(archive):
-                raise _not_a_pack(shown)
+                raise not_a_pack(shown)
         body = docx.Document(io.BytesIO(data)).element.body
         token = "".join(
             text.removeprefix(TOKEN_MARK)
@@ -145,30 +152,8 @@ def read_docx(data: bytes, shown: str) -> tuple[str, list[FilledRow]]:
                         "cannot be read. Download a new pack, or put the columns back as they were."
                     ]
                 )
-            raise _not_a_pack(shown)
+            raise not_a_pack(shown)
         return token, _rows(table, shown)
-    except PackError:
-        raise
-    except UnreadableFile as error:
-        raise PackError([str(error)]) from None
-    except Exception:
-        # Damaged files land here; so would a bug in a library or in this reader, hence the log.
-        logger.info("%s could not be read as an update pack", shown, exc_info=True)
-        raise PackError(
-            [
-                f"{shown} cannot be read as a Word document: it may be damaged. "
-                "Open it in Word, save it again as .docx, and upload that."
-            ]
-        ) from None
-
-
-def _not_a_pack(shown: str) -> PackError:
-    return PackError(
-        [
-            f"{shown} is not an update pack made by this service. Download your update pack from "
-            "My recommendations, fill it in, and upload that."
-        ]
-    )
 
 
 def _header(table: etree._Element) -> list[str]:
