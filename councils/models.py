@@ -247,3 +247,20 @@ class OutboundEmail(models.Model):
 
     def __str__(self):
         return f"{self.subject} to {self.recipient} ({self.get_status_display().lower()})"
+
+
+class ChangeCount(models.Model):
+    """How many times a council's data has changed: the part of a cached page's key that goes stale.
+
+    Bumped by ``councils.versions`` in the same transaction as every change to
+    the council's tracked records, so a page cached under the old count is
+    never read again once the change is committed. Not a foreign key: when a
+    council is deleted its count stays (and is bumped), so a sum of counts
+    never comes back to a value a page was cached under.
+    """
+
+    council_id = models.BigIntegerField(primary_key=True)
+    count = models.BigIntegerField(default=0)
+
+    def __str__(self):
+        return f"Council {self.council_id}: {self.count} changes"

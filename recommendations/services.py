@@ -25,6 +25,7 @@ from simple_history.utils import bulk_create_with_history
 
 from common.history import delete_with_history, save_with_history
 from common.slugs import unique_slug
+from councils import versions
 from councils.models import Council, EscalationStep
 from reviews.models import Review, SourceDocument
 
@@ -343,6 +344,8 @@ def add_updates(
     )
     refresh_latest_progress(ids)
     refresh_summaries(ids)
+    # Written without save(), so without the signal that marks their councils' cached pages stale.
+    versions.bump(Recommendation.objects.filter(pk__in=ids).values_list("review__council_id", flat=True))
     return created
 
 

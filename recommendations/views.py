@@ -9,9 +9,11 @@ from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_http_methods, require_safe
 
 from common.exports import csv_lines
+from councils import versions
 from councils.access import get_council_for_user
 from councils.models import Council, EscalationStep
 from reviews.models import Review, UpdateRound
@@ -69,21 +71,35 @@ FIGURES_INLINE_UP_TO = 10
 @require_safe
 def home(request):
     """The dashboard across every council this person may see, and those councils."""
-    councils = Council.objects.for_user(request.user).annotate(review_count=Count("reviews")).order_by("name")
+    councils = Council.objects.for_user(request.user).order_by("name")
     recommendations = Recommendation.objects.for_user(request.user)
     figures_url = reverse("recommendations:figures")
+    # A superuser's page shows every council; anyone else's, their own (whose ids are part of the key).
+    council_ids = None if request.user.is_superuser else list(councils.values_list("pk", flat=True))
+
+    def figures_inline():
+        # Across many councils (a superuser's), they are worked out on their own page, a link away.
+        many = len(council_ids) if council_ids is not None else Council.objects.count()
+        return (
+            None if many > FIGURES_INLINE_UP_TO else figures.build(recommendations, scope={}, url=figures_url)
+        )
+
+    # All but the heading is cached (see the template) until one of the councils' data changes: each part
+    # is worked out only if the page is not in the cache.
     context = {
-        "councils": councils,
-        "dashboard": dashboard.build(
-            recommendations,
-            scope={},
-            summary=summaries.everywhere() if request.user.is_superuser else summaries.of_councils(councils),
+        "has_councils": councils.exists() if council_ids is None else bool(council_ids),
+        "today": timezone.localdate(),
+        "changes": versions.key_of(council_ids),
+        "councils": councils.annotate(review_count=Count("reviews")),
+        "dashboard": SimpleLazyObject(
+            lambda: dashboard.build(
+                recommendations,
+                scope={},
+                summary=summaries.everywhere() if council_ids is None else summaries.of_councils(council_ids),
+            )
         ),
         "figures_url": figures_url,
-        # Across many councils (a superuser's), they are worked out on their own page, a link away.
-        "figures": None
-        if len(councils) > FIGURES_INLINE_UP_TO
-        else figures.build(recommendations, scope={}, url=figures_url),
+        "figures": SimpleLazyObject(figures_inline),
     }
     return render(request, "recommendations/home.html", context)
 
@@ -93,22 +109,34 @@ def council(request, slug):
     """A council's page: its dashboard and its reviews, newest first."""
     council, role = get_council_for_user(request.user, slug)
     today = timezone.localdate()
-    reviews = list(_reviews_with_counts(council.reviews.all()))
-    for review in reviews:
-        review.response = response_standing(review, today)
+
+    def reviews():
+        reviews = list(_reviews_with_counts(council.reviews.all()))
+        for review in reviews:
+            review.response = response_standing(review, today)
+        return reviews
+
+    # What follows the heading is cached (see the template) until the council's data changes: each part is
+    # worked out only if the page is not in the cache.
     context = {
         "council": council,
+        "today": today,
+        "changes": versions.key_of([council.pk]),
         "can_manage": role.can_manage,
-        "reviews": reviews,
-        "dashboard": dashboard.build(
-            Recommendation.objects.filter(review__council=council),
-            scope={"council": slug},
-            summary=summaries.of_council(council),
+        "reviews": SimpleLazyObject(reviews),
+        "dashboard": SimpleLazyObject(
+            lambda: dashboard.build(
+                Recommendation.objects.filter(review__council=council),
+                scope={"council": slug},
+                summary=summaries.of_council(council),
+            )
         ),
-        "figures": figures.build(
-            Recommendation.objects.filter(review__council=council),
-            scope={"council": slug},
-            url=reverse("recommendations:council-figures", args=[slug]),
+        "figures": SimpleLazyObject(
+            lambda: figures.build(
+                Recommendation.objects.filter(review__council=council),
+                scope={"council": slug},
+                url=reverse("recommendations:council-figures", args=[slug]),
+            )
         ),
     }
     return render(request, "recommendations/council.html", context)

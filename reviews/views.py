@@ -8,9 +8,11 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from councils import versions
 from papers import registry
 from recommendations import dashboard, figures, summaries
 from recommendations.models import ProgressUpdate, Recommendation
@@ -26,37 +28,57 @@ from .models import Review, SourceDocument
 @require_safe
 def detail(request, council_slug, slug):
     review, role = get_review_for_user(request.user, council_slug, slug)
+    today = timezone.localdate()
     recommendations = (
         Recommendation.objects.filter(review=review)
         .select_related("cabinet_response")
         .with_progress()
         .order_by("position")
     )
-    rounds = list(review.rounds.select_related("committee").order_by("-meeting_date"))
-    answered = with_response(Review.objects.filter(pk=review.pk)).values("responded_on", "has_response").get()
+
+    rounds = SimpleLazyObject(
+        lambda: list(review.rounds.select_related("committee").order_by("-meeting_date"))
+    )
+
+    def response():
+        answered = (
+            with_response(Review.objects.filter(pk=review.pk)).values("responded_on", "has_response").get()
+        )
+        return ResponseStanding(
+            review.response_due_date, answered["responded_on"], answered["has_response"], today
+        )
+
+    # What follows the heading is cached (see the template) until the council's data changes: each part is
+    # worked out only if the page is not in the cache.
     context = {
         "review": review,
-        "response": ResponseStanding(
-            review.response_due_date, answered["responded_on"], answered["has_response"], timezone.localdate()
-        ),
+        "today": today,
+        "changes": versions.key_of([review.council_id]),
+        "response": SimpleLazyObject(response),
         "can_manage": role.can_manage,
         "recommendations": recommendations,
         "rounds": rounds,
-        "papers": registry.of_review(review),
-        "round_papers": [(update_round, registry.of_round(review, update_round)) for update_round in rounds],
+        "papers": SimpleLazyObject(lambda: registry.of_review(review)),
+        "round_papers": SimpleLazyObject(
+            lambda: [(update_round, registry.of_round(review, update_round)) for update_round in rounds]
+        ),
         # With their council for their links, and without their text and file, which the page never shows.
         "documents": review.source_documents.select_related("council")
         .defer("text", "data")
         .order_by("paper_date", "imported_at"),
-        "dashboard": dashboard.build(
-            Recommendation.objects.filter(review=review),
-            scope={"review": review.slug},
-            summary=summaries.of_review(review),
+        "dashboard": SimpleLazyObject(
+            lambda: dashboard.build(
+                Recommendation.objects.filter(review=review),
+                scope={"review": review.slug},
+                summary=summaries.of_review(review),
+            )
         ),
-        "figures": figures.build(
-            Recommendation.objects.filter(review=review),
-            scope={"review": review.slug},
-            url=reverse("recommendations:review-figures", args=[council_slug, slug]),
+        "figures": SimpleLazyObject(
+            lambda: figures.build(
+                Recommendation.objects.filter(review=review),
+                scope={"review": review.slug},
+                url=reverse("recommendations:review-figures", args=[council_slug, slug]),
+            )
         ),
     }
     return render(request, "reviews/detail.html", context)

@@ -315,3 +315,24 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Django's cache framework keeps the rendered parts of the busiest pages (the dashboards, the review
+# page), keyed by what they show and the change counts of its councils (councils/versions.py), so it
+# never needs clearing. Each process's own memory by default; with CACHE_URL (redis://host:6379/0),
+# one Redis shared by every process and machine.
+if os.environ.get("CACHE_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["CACHE_URL"],
+            "TIMEOUT": envint("CACHE_SECONDS", 600),
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "TIMEOUT": envint("CACHE_SECONDS", 600),
+            "OPTIONS": {"MAX_ENTRIES": envint("CACHE_ENTRIES", 1000)},
+        }
+    }

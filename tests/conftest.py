@@ -24,6 +24,17 @@ SOURCES = Path(__file__).resolve().parent.parent / "fixtures" / "sources"
 SEEDS = sorted(SOURCES.glob("*.txt"))
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with nothing cached: the database is rolled back between tests, and with it the
+    change counts a cached page's key holds, so a page cached by one test could match another's."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 def seed(name):
     """The path of the seed paper whose file name starts with ``name``."""
     (path,) = [path for path in SEEDS if path.name.startswith(name)]

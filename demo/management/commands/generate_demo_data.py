@@ -7,6 +7,8 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from common.history import importer_user
+from councils import versions
+from councils.models import Council
 from demo import plan, write
 
 SIZES = [
@@ -125,6 +127,9 @@ class Command(BaseCommand):
                     sizes=sizes, seed=seed, as_of=as_of, user=user, progress=self._bar("Creating")
                 )
                 self._end_bar()
+                # Written in bulk, without the signals that mark cached pages stale: every council's go.
+                versions.bump(None)
+                versions.bump(Council.objects.values_list("pk", flat=True))
         except IntegrityError as error:
             raise CommandError(
                 f"The demo data could not be written, and nothing was changed: it clashes with existing data ({error})."

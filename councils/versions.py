@@ -1,0 +1,98 @@
+"""What a cached page depends on: a count of changes per council, bumped with every change.
+
+The pages people read most (the dashboards, the review page) are cached in
+Django's cache framework, under a key that names what the page shows (the
+council or review, the person's role, today) and the change counts of the
+councils it shows. Each app declares here, for each tracked model, how an
+instance leads to its council (``track``); a save, a delete or a change of
+links then bumps that council's count inside the writer's transaction. So:
+
+- a change is never hidden by a cached page once it is committed (the count
+  a reader sees moves with the data it reads);
+- one council's change does not throw away another council's pages;
+- a page is cached per council and role, never per person, and the view
+  checks who may see it before it looks in the cache, so no cached page can
+  show one council's data to another.
+
+Bulk writers that skip ``save()`` call ``bump`` themselves.
+"""
+
+import operator
+from collections.abc import Iterable
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import F, Sum
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from .models import ChangeCount
+
+
+def bump(council_ids: Iterable[int] | None) -> None:
+    """Count a change to each of these councils' data (``None``: every council's), in the caller's transaction."""
+    if council_ids is None:
+        ChangeCount.objects.update(count=F("count") + 1)
+        return
+    ids = sorted({i for i in council_ids if i is not None})  # in one order, so two writers cannot deadlock
+    if not ids:
+        return
+    ChangeCount.objects.bulk_create([ChangeCount(council_id=i) for i in ids], ignore_conflicts=True)
+    ChangeCount.objects.filter(council_id__in=ids).update(count=F("count") + 1)
+
+
+def key_of(council_ids: Iterable[int] | None) -> str:
+    """The part of a cache key that changes whenever these councils' data does (``None``: every council)."""
+    counts = ChangeCount.objects.all()
+    if council_ids is not None:
+        ids = sorted(set(council_ids))
+        counts = counts.filter(council_id__in=ids)
+        # The councils themselves are part of the key: another person's set with the same sum is another page.
+        return f"{','.join(map(str, ids))}:{counts.aggregate(n=Sum('count'))['n'] or 0}"
+    return f"all:{counts.aggregate(n=Sum('count'))['n'] or 0}"
+
+
+def track(model, path: str | None) -> None:
+    """Bump a council's count whenever an instance of ``model`` is saved or deleted, or its links change.
+
+    ``path`` leads from an instance to its council's id by attributes, as
+    "review.council_id"; ``None`` means a change to it may show on any
+    council's pages (a theme).
+    """
+    find = operator.attrgetter(path) if path else None
+    uid = f"versions-{model._meta.label_lower}"
+
+    def changed(sender, instance, **kwargs):
+        if find is None:
+            bump(None)
+            return
+        try:
+            council_id = find(instance)
+        except ObjectDoesNotExist:  # what led to its council is gone: any council's pages may show it
+            bump(None)
+            return
+        bump([council_id])
+
+    def links_changed(sender, instance, **kwargs):
+        # Changed from the other side (a theme's recommendations): whose they are is not at hand.
+        changed(sender, instance) if isinstance(instance, model) else bump(None)
+
+    post_save.connect(changed, sender=model, dispatch_uid=uid + "-save", weak=False)
+    post_delete.connect(changed, sender=model, dispatch_uid=uid + "-delete", weak=False)
+    for field in model._meta.many_to_many:
+        m2m_changed.connect(
+            links_changed, sender=field.remote_field.through, dispatch_uid=f"{uid}-{field.name}", weak=False
+        )
+
+
+# A person's name and e-mail address show on their councils' pages (as lead officer, author, and so on).
+SHOWN_FIELDS = {"first_name", "last_name", "email", "username"}
+
+
+def _person_changed(sender, instance, update_fields=None, **kwargs):
+    if update_fields is not None and not SHOWN_FIELDS & set(update_fields):
+        return  # signing in (last_login) or a new password changes nothing any page shows
+    bump(instance.memberships.values_list("council_id", flat=True))
+
+
+def track_people() -> None:
+    post_save.connect(_person_changed, sender=get_user_model(), dispatch_uid="versions-people", weak=False)

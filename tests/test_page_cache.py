@@ -1,0 +1,140 @@
+"""The cached parts of the busiest pages: never stale once a change is committed, never another council's."""
+
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from councils import versions
+from councils.models import ChangeCount, Membership
+from recommendations import services
+from recommendations.models import CabinetResponse, ProgressUpdate
+
+from .conftest import join, make_council, make_recommendation, make_review, make_update, make_user
+
+Status = ProgressUpdate.Status
+
+
+def without_tokens(response):
+    """The page without its per-request CSRF token (masked afresh for every response)."""
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", response.content.decode())
+
+
+@pytest.fixture
+def signed_in(client, alice):
+    client.force_login(alice)
+    return client
+
+
+def test_the_review_page_shows_an_update_as_soon_as_it_is_recorded(signed_in, review):
+    recommendation = make_recommendation(review, decision=CabinetResponse.Decision.AGREE)
+    first = without_tokens(signed_in.get(review.get_absolute_url()))
+    assert "No updates yet" in first
+    assert without_tokens(signed_in.get(review.get_absolute_url())) == first  # from the cache
+
+    make_update(recommendation=recommendation, text="Opened on Sundays.", status=Status.COMPLETED)
+
+    page = signed_in.get(review.get_absolute_url()).content.decode()
+    assert "No updates yet" not in page and "Completed" in page
+
+
+@pytest.mark.parametrize("page", ["home", "council", "review"])
+def test_each_cached_page_follows_a_change_of_wording(signed_in, review, page):
+    recommendation = make_recommendation(review, text="That the library opens on Sundays.")
+    url = {"home": "/", "council": review.council.get_absolute_url(), "review": review.get_absolute_url()}[
+        page
+    ]
+    signed_in.get(url)
+    services.save_response(
+        recommendation=recommendation,
+        user=None,
+        version=None,
+        decision=CabinetResponse.Decision.DISAGREE,
+        decision_wording="Disagree",
+    )
+    response = signed_in.get(url)
+    assert response.context["dashboard"].by_decision[2].count == 1 or "Disagree" in response.content.decode()
+
+
+def test_another_councils_change_leaves_a_page_in_the_cache(signed_in, review, django_assert_num_queries):
+    other = make_review(make_council("Otherton Borough Council", "otherton"), slug="otherton-libraries")
+    make_recommendation(review)
+    signed_in.get(review.get_absolute_url())
+    before = versions.key_of([review.council_id])
+
+    make_recommendation(other)  # another council's change
+
+    assert versions.key_of([review.council_id]) == before
+    with django_assert_num_queries(8):  # the page itself, from the cache
+        signed_in.get(review.get_absolute_url())
+
+
+def test_a_cached_page_is_refused_to_someone_of_another_council(client, alice, bob, review, otherton):
+    make_recommendation(review, text="That the Testshire library opens on Sundays.")
+    client.force_login(alice)
+    assert client.get(review.get_absolute_url()).status_code == 200  # now cached
+
+    client.force_login(bob)
+    response = client.get(review.get_absolute_url())
+    assert response.status_code == 404
+    assert "Testshire library" not in response.content.decode()
+
+
+def test_the_home_page_is_cached_per_set_of_councils(client, alice, bob, review, otherton):
+    make_recommendation(review, text="That the Testshire library opens on Sundays.")
+    client.force_login(alice)
+    assert "Testshire County Council" in client.get("/").content.decode()
+    client.force_login(bob)
+    page = client.get("/").content.decode()
+    assert "Otherton Borough Council" in page and "Testshire County Council" not in page
+
+
+def test_what_a_role_may_do_is_not_shown_to_another_role_from_the_cache(client, alice, adam, review):
+    make_recommendation(review)
+    client.force_login(adam)
+    assert "Open a round" in client.get(review.get_absolute_url()).content.decode()
+    client.force_login(alice)
+    assert "Open a round" not in client.get(review.get_absolute_url()).content.decode()
+
+
+def test_a_change_rolled_back_leaves_the_count_alone(review):
+    before = versions.key_of([review.council_id])
+    with pytest.raises(RuntimeError), transaction.atomic():
+        make_recommendation(review)
+        assert versions.key_of([review.council_id]) != before  # seen inside the writer's transaction
+        raise RuntimeError
+    assert versions.key_of([review.council_id]) == before
+
+
+def test_a_deleted_council_keeps_its_count_so_the_sum_never_comes_back(db):
+    first, second = make_council("First Council", "first"), make_council("Second Council", "second")
+    before, ids = versions.key_of(None), [first.pk, second.pk]
+    second.delete()
+    after = versions.key_of(None)
+    assert after != before
+    assert ChangeCount.objects.filter(council_id__in=ids).count() == 2
+
+
+def test_renaming_a_person_marks_their_councils_pages_stale_but_signing_in_does_not(client, review):
+    officer = make_user("olga", first_name="Olga")
+    join(officer, review.council, Membership.Role.OFFICER)
+    before = versions.key_of([review.council_id])
+    client.force_login(officer)  # saves last_login only
+    assert versions.key_of([review.council_id]) == before
+
+    person = get_user_model().objects.get(pk=officer.pk)
+    person.first_name = "Olwen"
+    person.save()
+    assert versions.key_of([review.council_id]) != before
+
+
+def test_updates_written_in_bulk_mark_their_council_stale(review):
+    recommendation = make_recommendation(review)
+    before = versions.key_of([review.council_id])
+    services.add_updates(
+        [ProgressUpdate(recommendation=recommendation, text="Imported.", update_date="2024-01-01")],
+        user=None,
+        reason="Imported for a test",
+    )
+    assert versions.key_of([review.council_id]) != before
