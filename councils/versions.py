@@ -22,7 +22,8 @@ from collections.abc import Iterable
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ObjectDoesNotExist
-from django.db.models import F, Sum
+from django.db.models import F, OuterRef, QuerySet, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from .models import ChangeCount
@@ -40,15 +41,22 @@ def bump(council_ids: Iterable[int] | None) -> None:
     ChangeCount.objects.filter(council_id__in=ids).update(count=F("count") + 1)
 
 
-def key_of(council_ids: Iterable[int] | None) -> str:
-    """The part of a cache key that changes whenever these councils' data does (``None``: every council)."""
-    counts = ChangeCount.objects.all()
-    if council_ids is not None:
-        ids = sorted(set(council_ids))
-        counts = counts.filter(council_id__in=ids)
-        # The councils themselves are part of the key: another person's set with the same sum is another page.
-        return f"{','.join(map(str, ids))}:{counts.aggregate(n=Sum('count'))['n'] or 0}"
-    return f"all:{counts.aggregate(n=Sum('count'))['n'] or 0}"
+def key_of(councils: QuerySet | None) -> str:
+    """The part of a cache key that changes whenever these councils' data does (``None``: every council).
+
+    ``councils`` is a query of councils (those a person may see, or one); one query either way.
+    """
+    return key_and_councils(councils)[0]
+
+
+def key_and_councils(councils: QuerySet | None) -> tuple[str, list[int] | None]:
+    """``key_of`` these councils, and their ids (``None`` for every council), from the same query."""
+    if councils is None:
+        return f"all:{ChangeCount.objects.aggregate(n=Sum('count'))['n'] or 0}", None
+    count = ChangeCount.objects.filter(council_id=OuterRef("pk")).values("count")
+    rows = list(councils.order_by("pk").annotate(n=Coalesce(Subquery(count), 0)).values_list("pk", "n"))
+    # The councils themselves are part of the key: another person's set with the same sum is another page.
+    return ",".join(f"{pk}:{n}" for pk, n in rows), [pk for pk, _ in rows]
 
 
 def track(model, path: str | None) -> None:

@@ -74,8 +74,8 @@ def home(request):
     councils = Council.objects.for_user(request.user).order_by("name")
     recommendations = Recommendation.objects.for_user(request.user)
     figures_url = reverse("recommendations:figures")
-    # A superuser's page shows every council; anyone else's, their own (whose ids are part of the key).
-    council_ids = None if request.user.is_superuser else list(councils.values_list("pk", flat=True))
+    # A superuser's page shows every council; anyone else's, their own (which are part of the key).
+    changes, council_ids = versions.key_and_councils(None if request.user.is_superuser else councils)
 
     def figures_inline():
         # Across many councils (a superuser's), they are worked out on their own page, a link away.
@@ -89,7 +89,7 @@ def home(request):
     context = {
         "has_councils": councils.exists() if council_ids is None else bool(council_ids),
         "today": timezone.localdate(),
-        "changes": versions.key_of(council_ids),
+        "changes": changes,
         "councils": councils.annotate(review_count=Count("reviews")),
         "dashboard": SimpleLazyObject(
             lambda: dashboard.build(
@@ -121,7 +121,7 @@ def council(request, slug):
     context = {
         "council": council,
         "today": today,
-        "changes": versions.key_of([council.pk]),
+        "changes": versions.key_of(Council.objects.filter(pk=council.pk)),
         "can_manage": role.can_manage,
         "reviews": SimpleLazyObject(reviews),
         "dashboard": SimpleLazyObject(
@@ -480,12 +480,23 @@ def list_recommendations(request):
     filters.narrow()
     if request.GET.get("format") == "csv":
         return _csv(request, results)
-    page = Paginator(filters.pages(results), PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
+    # The page below the heading is cached (see the template) per set of councils and query until one
+    # of the councils' data changes: counted and read only if it is not in the cache.
+    councils = (
+        None
+        if request.user.is_superuser
+        else Council.objects.for_user(request.user).values_list("pk", flat=True)
+    )
     context = {
+        "today": timezone.localdate(),
+        "changes": versions.key_of(councils),
+        "asked": request.GET.urlencode(),
         "filters": filters,
-        "page": page,
+        "page": SimpleLazyObject(
+            lambda: Paginator(filters.pages(results), PAGE_SIZE).get_page(request.GET.get("page"))
+        ),
         "query": query.urlencode(),
         "csv_query": _with(query, format="csv"),
         "applied": _applied(filters),

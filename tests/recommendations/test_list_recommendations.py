@@ -100,10 +100,15 @@ def test_a_page_of_the_list_takes_a_fixed_number_of_queries(
         )
         make_update(recommendation=recommendation, status=Status.IN_PROGRESS, text="x")
     client.force_login(alice)
-    # session, user, the filter form's five choice lists, count, the page, the header's unread count
-    with django_assert_max_num_queries(11):
+    # session, user, the filter form's five choice lists, count, the page, the header's unread count,
+    # the councils' change count (the cache key)
+    with django_assert_max_num_queries(12):
         response = client.get(LIST, {"decision": Decision.AGREE, "sort": "-updated"})
     assert len(numbers(response)) == 50
+    # Again: from the cache, without the choice lists, the count or the page.
+    with django_assert_max_num_queries(8):
+        again = client.get(LIST, {"decision": Decision.AGREE, "sort": "-updated"})
+    assert numbers(again) == numbers(response)
 
 
 def test_with_many_councils_reviews_are_listed_once_a_council_is_chosen(client, django_user_model):
