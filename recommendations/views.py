@@ -154,7 +154,9 @@ def detail(request, council_slug, review_slug, position):
         .order_by(F("update_date").desc(nulls_last=True), "-id"),
         "evidence": recommendation.evidence_links.select_related("source_document"),
         "themes": list(recommendation.themes.all()),
-        "history": history_of(recommendation),
+        # Worked out only if the page's history is not in the cache (see the template).
+        "history": SimpleLazyObject(lambda: history_of(recommendation)),
+        "changes": versions.key_of(Council.objects.filter(pk=recommendation.review.council_id)),
         "can_edit": role.can_edit,
         "can_manage": role.can_manage,
         "targets": recommendation.targets.select_related("recorded_by"),

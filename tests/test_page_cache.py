@@ -152,3 +152,16 @@ def test_the_list_follows_a_change_and_is_kept_per_set_of_councils(client, alice
 
     client.force_login(bob)
     assert "Testshire library" not in client.get(url).content.decode()
+
+
+def test_the_recommendation_pages_history_follows_a_change(signed_in, review):
+    recommendation = make_recommendation(review)
+
+    def changes_shown():
+        page = signed_in.get(recommendation.get_absolute_url()).content.decode()
+        return int(re.search(r"What changed \((\d+) change", page)[1])
+
+    before = changes_shown()
+    assert changes_shown() == before  # from the cache
+    make_update(recommendation=recommendation, text="Opened on Sundays now.", status=Status.IN_PROGRESS)
+    assert changes_shown() == before + 1

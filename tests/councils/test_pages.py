@@ -146,9 +146,14 @@ def test_the_recommendation_page_shows_text_response_updates_and_history(
     # sign-offs, the escalation ladder and the steps taken; then the history of
     # the recommendation (with its themes), response, updates, evidence, target
     # dates, extensions, sign-offs, assessments, evidence files and escalations; the follow button's
-    # two (the person's follows of it, its review, council and themes; their role) and the unread count
-    with django_assert_num_queries(29):
+    # two (the person's follows of it, its review, council and themes; their role), the unread count and
+    # the council's change count (the key of the cached history)
+    with django_assert_num_queries(30):
         response = client.get(recommendation.get_absolute_url())
+    # Again: the history (its eleven queries) comes from the cache.
+    with django_assert_num_queries(19):
+        again = client.get(recommendation.get_absolute_url())
+    assert without_tokens(again) == without_tokens(response)
 
     page = response.content.decode()
     assert "Recommendation 1" in page
