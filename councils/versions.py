@@ -26,12 +26,17 @@ from django.db.models import F, OuterRef, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from .models import ChangeCount
+from .models import ChangeCount, Council
 
 
 def bump(council_ids: Iterable[int] | None) -> None:
     """Count a change to each of these councils' data (``None``: every council's), in the caller's transaction."""
     if council_ids is None:
+        # Councils written in bulk (the demo data) may have no count yet: they get one, as any bumped does.
+        missing = Council.objects.exclude(pk__in=ChangeCount.objects.values("council_id")).values_list(
+            "pk", flat=True
+        )
+        ChangeCount.objects.bulk_create([ChangeCount(council_id=i) for i in missing], ignore_conflicts=True)
         ChangeCount.objects.update(count=F("count") + 1)
         return
     ids = sorted({i for i in council_ids if i is not None})  # in one order, so two writers cannot deadlock
@@ -47,6 +52,16 @@ def key_of(councils: QuerySet | None) -> str:
     ``councils`` is a query of councils (those a person may see, or one); one query either way.
     """
     return key_and_councils(councils)[0]
+
+
+def key_of_council(council_id: int) -> str:
+    """``key_of`` one council."""
+    return key_of(Council.objects.filter(pk=council_id))
+
+
+def key_for_person(person) -> tuple[str, list[int] | None]:
+    """``key_of`` the councils this person may see, and their ids (``None``: every council, a superuser's)."""
+    return key_and_councils(None if person.is_superuser else Council.objects.for_user(person))
 
 
 def key_and_councils(councils: QuerySet | None) -> tuple[str, list[int] | None]:

@@ -75,7 +75,7 @@ def home(request):
     recommendations = Recommendation.objects.for_user(request.user)
     figures_url = reverse("recommendations:figures")
     # A superuser's page shows every council; anyone else's, their own (which are part of the key).
-    changes, council_ids = versions.key_and_councils(None if request.user.is_superuser else councils)
+    changes, council_ids = versions.key_for_person(request.user)
 
     def figures_inline():
         # Across many councils (a superuser's), they are worked out on their own page, a link away.
@@ -121,7 +121,7 @@ def council(request, slug):
     context = {
         "council": council,
         "today": today,
-        "changes": versions.key_of(Council.objects.filter(pk=council.pk)),
+        "changes": versions.key_of_council(council.pk),
         "can_manage": role.can_manage,
         "reviews": SimpleLazyObject(reviews),
         "dashboard": SimpleLazyObject(
@@ -156,7 +156,7 @@ def detail(request, council_slug, review_slug, position):
         "themes": list(recommendation.themes.all()),
         # Worked out only if the page's history is not in the cache (see the template).
         "history": SimpleLazyObject(lambda: history_of(recommendation)),
-        "changes": versions.key_of(Council.objects.filter(pk=recommendation.review.council_id)),
+        "changes": versions.key_of_council(recommendation.review.council_id),
         "can_edit": role.can_edit,
         "can_manage": role.can_manage,
         "targets": recommendation.targets.select_related("recorded_by"),
@@ -486,14 +486,9 @@ def list_recommendations(request):
     query.pop("page", None)
     # The page below the heading is cached (see the template) per set of councils and query until one
     # of the councils' data changes: counted and read only if it is not in the cache.
-    councils = (
-        None
-        if request.user.is_superuser
-        else Council.objects.for_user(request.user).values_list("pk", flat=True)
-    )
     context = {
         "today": timezone.localdate(),
-        "changes": versions.key_of(councils),
+        "changes": versions.key_for_person(request.user)[0],
         "asked": request.GET.urlencode(),
         "filters": filters,
         "page": SimpleLazyObject(

@@ -13,7 +13,6 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from councils import versions
-from councils.models import Council
 from papers import registry
 from recommendations import dashboard, figures, summaries
 from recommendations.models import ProgressUpdate, Recommendation
@@ -54,7 +53,7 @@ def detail(request, council_slug, slug):
     context = {
         "review": review,
         "today": today,
-        "changes": versions.key_of(Council.objects.filter(pk=review.council_id)),
+        "changes": versions.key_of_council(review.council_id),
         "response": SimpleLazyObject(response),
         "can_manage": role.can_manage,
         "recommendations": recommendations,

@@ -4,6 +4,7 @@ import email
 import email.policy
 import io
 import os
+import re
 import socket
 from pathlib import Path
 from unittest import mock
@@ -33,6 +34,11 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+def without_tokens(response):
+    """The page without its per-request CSRF token (masked afresh for every response)."""
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", response.content.decode())
 
 
 def seed(name):

@@ -11,14 +11,17 @@ from councils.models import ChangeCount, Council, Membership
 from recommendations import services
 from recommendations.models import CabinetResponse, ProgressUpdate
 
-from .conftest import join, make_council, make_recommendation, make_review, make_update, make_user
+from .conftest import (
+    join,
+    make_council,
+    make_recommendation,
+    make_review,
+    make_update,
+    make_user,
+    without_tokens,
+)
 
 Status = ProgressUpdate.Status
-
-
-def without_tokens(response):
-    """The page without its per-request CSRF token (masked afresh for every response)."""
-    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", response.content.decode())
 
 
 @pytest.fixture

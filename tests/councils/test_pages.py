@@ -1,13 +1,11 @@
 """The first pages: who may see them, and what they show."""
 
-import re
-
 from django.urls import reverse
 
 from common.history import save_with_history
 from recommendations.models import CabinetResponse, ProgressUpdate, Status
 from reviews.models import UpdateRound
-from tests.conftest import make_recommendation, make_review, make_update
+from tests.conftest import make_recommendation, make_review, make_update, without_tokens
 
 
 def page_urls(recommendation):
@@ -100,10 +98,6 @@ def test_the_review_page_lists_recommendations_with_decision_and_latest_status(
     assert rows[1].latest_status is None
     page = response.content.decode()
     assert "In part" in page and "No response yet" in page and "Completed" in page
-
-
-def without_tokens(response):
-    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", response.content.decode())
 
 
 def test_the_review_page_query_count_does_not_grow_with_recommendations(

@@ -8,7 +8,6 @@ from django.utils import timezone
 
 from common.history import importer_user
 from councils import versions
-from councils.models import Council
 from demo import plan, write
 
 SIZES = [
@@ -129,7 +128,6 @@ class Command(BaseCommand):
                 self._end_bar()
                 # Written in bulk, without the signals that mark cached pages stale: every council's go.
                 versions.bump(None)
-                versions.bump(Council.objects.values_list("pk", flat=True))
         except IntegrityError as error:
             raise CommandError(
                 f"The demo data could not be written, and nothing was changed: it clashes with existing data ({error})."
