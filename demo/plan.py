@@ -1,11 +1,12 @@
 """Planning demo data: one council's councils, reviews, recommendations, responses, rounds and
-updates as unsaved model instances, drawn from a ``random.Random`` seeded by the caller (never the
+updates as unsaved records (``rows.Planned``), drawn from a ``random.Random`` seeded by the caller (never the
 global one), one per council, so the same seed and "as of" date give the same data however many
-councils are planned at a time. Each instance carries ``_history_date``: when the thing it records
+councils are planned at a time. Each record carries ``_history_date``: when the thing it records
 would have happened, so that papers "as at" a past date work on demo data as on real data.
 """
 
 import datetime
+import functools
 import random
 import re
 from dataclasses import dataclass, field
@@ -35,6 +36,7 @@ from recommendations.models import (
 from reviews.models import Review, UpdateRound
 from reviews.services import response_due
 
+from .rows import Planned
 from .words import (
     AGREE_COMMENTS,
     ALTERNATIVES,
@@ -167,33 +169,75 @@ class _Words:
 
     def fill(self, template, *, thing, around):
         """The template with each {placeholder} filled; only those it names draw on the random stream."""
-        rng = self.rng
-        year = around.year - (1 if around.month < 4 else 0)  # the financial year it falls in
-        makers = {
-            "partner": lambda: rng.choice(PARTNERS),
-            "funder": lambda: rng.choice(FUNDERS),
-            "thing": lambda: thing,
-            "place": lambda: self.place,
-            "count": lambda: rng.randint(2, 60),
-            "thousands": lambda: rng.choice([15, 25, 40, 50, 75, 120, 250]),
-            "year": lambda: year,
-            "next_year": lambda: f"{(year + 1) % 100:02d}",
-            "month_year": lambda: f"{around + datetime.timedelta(days=rng.randint(30, 240)):%B %Y}",
-            "date": lambda: f"{around - datetime.timedelta(days=rng.randint(5, 60)):%-d %B %Y}",
-            "month_done": lambda: f"{around - datetime.timedelta(days=rng.randint(0, 60)):%B %Y}",
-            "month": lambda: f"{around - datetime.timedelta(days=120):%B}",
-            "month_later": lambda: f"{around - datetime.timedelta(days=30):%B %Y}",
-            "detail": lambda: self.fill(rng.choice(DETAILS), thing=thing, around=around),
-            "reason": lambda: self.fill(rng.choice(REASONS), thing=thing, around=around),
-            "reason_lower": lambda: _lower_first(self.fill(rng.choice(REASONS), thing=thing, around=around)),
-            "blocker": lambda: self.fill(rng.choice(BLOCKERS), thing=thing, around=around),
-            "alternative": lambda: self.fill(rng.choice(ALTERNATIVES), thing=thing, around=around),
-            "overtaken": lambda: self.fill(rng.choice(OVERTAKEN_BY), thing=thing, around=around),
-        }
-        names = PLACEHOLDER.findall(template)
+        names = _placeholders(template)
         if not names:
             return template
-        return template.format(**{name: makers[name]() for name in dict.fromkeys(names)})
+        return template.format(**{name: getattr(self, "_" + name)(thing, around) for name in names})
+
+    # What each placeholder becomes, in the sentence about ``thing`` written on the day ``around``.
+
+    def _partner(self, thing, around):
+        return self.rng.choice(PARTNERS)
+
+    def _funder(self, thing, around):
+        return self.rng.choice(FUNDERS)
+
+    def _thing(self, thing, around):
+        return thing
+
+    def _place(self, thing, around):
+        return self.place
+
+    def _count(self, thing, around):
+        return self.rng.randint(2, 60)
+
+    def _thousands(self, thing, around):
+        return self.rng.choice([15, 25, 40, 50, 75, 120, 250])
+
+    def _year(self, thing, around):
+        return around.year - (1 if around.month < 4 else 0)  # the financial year it falls in
+
+    def _next_year(self, thing, around):
+        return f"{(self._year(thing, around) + 1) % 100:02d}"
+
+    def _month_year(self, thing, around):
+        return f"{around + datetime.timedelta(days=self.rng.randint(30, 240)):%B %Y}"
+
+    def _date(self, thing, around):
+        return f"{around - datetime.timedelta(days=self.rng.randint(5, 60)):%-d %B %Y}"
+
+    def _month_done(self, thing, around):
+        return f"{around - datetime.timedelta(days=self.rng.randint(0, 60)):%B %Y}"
+
+    def _month(self, thing, around):
+        return f"{around - datetime.timedelta(days=120):%B}"
+
+    def _month_later(self, thing, around):
+        return f"{around - datetime.timedelta(days=30):%B %Y}"
+
+    def _detail(self, thing, around):
+        return self.fill(self.rng.choice(DETAILS), thing=thing, around=around)
+
+    def _reason(self, thing, around):
+        return self.fill(self.rng.choice(REASONS), thing=thing, around=around)
+
+    def _reason_lower(self, thing, around):
+        return _lower_first(self._reason(thing, around))
+
+    def _blocker(self, thing, around):
+        return self.fill(self.rng.choice(BLOCKERS), thing=thing, around=around)
+
+    def _alternative(self, thing, around):
+        return self.fill(self.rng.choice(ALTERNATIVES), thing=thing, around=around)
+
+    def _overtaken(self, thing, around):
+        return self.fill(self.rng.choice(OVERTAKEN_BY), thing=thing, around=around)
+
+
+@functools.cache
+def _placeholders(template):
+    """The template's placeholders, each once, in the order they first appear (the order they are drawn in)."""
+    return tuple(dict.fromkeys(PLACEHOLDER.findall(template)))
 
 
 def _month_end(day):
@@ -212,7 +256,7 @@ def _lower_first(text):
 
 @dataclass
 class _CouncilPlan:
-    council: Council
+    council: Planned
     officers: list = field(default_factory=list)
     memberships: list = field(default_factory=list)
     committees: list = field(default_factory=list)
@@ -249,10 +293,10 @@ def plan_council(*, index, place, name, slug, seed, sizes, as_of):
     words = _Words(rng, place)
     # The follow-through (targets, sign-offs, escalation) draws on a stream of its own.
     follow = _Words(random.Random(f"{seed}:{index}:follow"), place)
-    council = Council(name=name, slug=slug, response_period_months=_pick(rng, RESPONSE_PERIODS))
+    council = Planned(Council, name=name, slug=slug, response_period_months=_pick(rng, RESPONSE_PERIODS))
     plan = _CouncilPlan(council=council)
     plan.escalation_steps = [
-        EscalationStep(council=council, position=position, name=step)
+        Planned(EscalationStep, council=council, position=position, name=step)
         for position, step in enumerate(follow.rng.choice(ESCALATION_LADDERS), start=1)
     ]
     decision_words = rng.choice(DECISION_WORDINGS)
@@ -262,7 +306,8 @@ def plan_council(*, index, place, name, slug, seed, sizes, as_of):
     people = rng.sample([(f, la) for f in FIRST_NAMES for la in LAST_NAMES], rng.randint(3, 5) + 2)
     scrutiny_officer, cabinet_member = people[:2]
     for first, last in people[2:]:
-        user = get_user_model()(
+        user = Planned(
+            get_user_model(),
             username=f"{slug}-{first}.{last}".lower(),
             first_name=first,
             last_name=last,
@@ -270,11 +315,11 @@ def plan_council(*, index, place, name, slug, seed, sizes, as_of):
             password=make_password(None),
         )
         plan.officers.append(user)
-        plan.memberships.append(Membership(user=user, council=council, role=Membership.Role.OFFICER))
+        plan.memberships.append(Planned(Membership, user=user, council=council, role=Membership.Role.OFFICER))
 
-    main = Committee(council=council, name=rng.choice(MAIN_COMMITTEES))
+    main = Planned(Committee, council=council, name=rng.choice(MAIN_COMMITTEES))
     plan.committees = [main] + [
-        Committee(council=council, name=n) for n in rng.sample(OTHER_COMMITTEES, rng.randint(1, 3))
+        Planned(Committee, council=council, name=n) for n in rng.sample(OTHER_COMMITTEES, rng.randint(1, 3))
     ]
     responder = f"Councillor {cabinet_member[0]} {cabinet_member[1]}"
 
@@ -322,7 +367,8 @@ def _plan_review(
     else:
         # At least three days on: the month's arithmetic may lose up to three at a month's end.
         recommended_date = _weekday(made_by + datetime.timedelta(days=rng.randint(3, 25)))
-    review = Review(
+    review = Planned(
+        Review,
         council=council,
         committee=committee,
         title=title,
@@ -333,15 +379,16 @@ def _plan_review(
         if rng.random() < 0.5
         else None,
     )
-    review.response_due_date = response_due(review)
-    review._history_date = _moment(rng, recommended_date)  # type: ignore[attr-defined]  # for simple-history
+    review.response_due_date = response_due(review)  # type: ignore[arg-type]  # it reads what a review has
+    review._history_date = _moment(rng, recommended_date)
     plan.reviews.append(review)
 
     rounds = []
     for j, meeting in enumerate(meetings):
         due = meeting - datetime.timedelta(days=rng.randint(14, 28))
         closes = meeting + datetime.timedelta(days=rng.randint(2, 10))
-        update_round = UpdateRound(
+        update_round = Planned(
+            UpdateRound,
             review=review,
             committee=committee,
             meeting_date=meeting,
@@ -359,9 +406,9 @@ def _plan_review(
         )
         # Opened the day after the last meeting (or the response), closed a few days after its own;
         # updates are written in between, up to the due date.
-        update_round._starts = (meetings[j - 1] if j else response_date) + datetime.timedelta(days=1)  # type: ignore[attr-defined]  # read by write.py
-        update_round._history_date = _moment(rng, update_round._starts)  # type: ignore[attr-defined]  # for simple-history
-        update_round._closes_at = _moment(rng, closes) if closes < as_of else None  # type: ignore[attr-defined]  # read by write.py
+        update_round._starts = (meetings[j - 1] if j else response_date) + datetime.timedelta(days=1)
+        update_round._history_date = _moment(rng, update_round._starts)
+        update_round._closes_at = _moment(rng, closes) if closes < as_of else None
         rounds.append(update_round)
     plan.rounds.extend(rounds)
 
@@ -381,7 +428,8 @@ def _plan_review(
         subject = rng.choice(SUBJECTS)
         tail = words.fill(rng.choice(TAILS), thing=thing, around=recommended_date)
         text = f"That {subject} {words.fill(clause, thing=thing, around=recommended_date)}{tail}"
-        recommendation = Recommendation(
+        recommendation = Planned(
+            Recommendation,
             review=review,
             position=number,
             title=short_title if gives_titles else "",
@@ -389,7 +437,7 @@ def _plan_review(
             lead_officer=rng.choice(plan.officers) if rng.random() < 0.9 else None,
             source_position=number,
         )
-        recommendation._history_date = review._history_date  # type: ignore[attr-defined]  # for simple-history
+        recommendation._history_date = review._history_date
         plan.recommendations.append(recommendation)
         others = [t for t in THEME_NAMES if t != theme]
         for name in [theme, *rng.sample(others, _pick(rng, [(0, 45), (1, 40), (2, 15)]))]:
@@ -403,7 +451,8 @@ def _plan_review(
                 Decision.IN_PART: IN_PART_COMMENTS,
                 Decision.DISAGREE: DISAGREE_COMMENTS,
             }[decision]
-            response = CabinetResponse(
+            response = Planned(
+                CabinetResponse,
                 recommendation=recommendation,
                 decision=decision,
                 decision_wording=decision_words[decision],
@@ -413,12 +462,12 @@ def _plan_review(
                 response_date=response_date,
                 source_position=number,
             )
-            response._history_date = _moment(rng, response_date)  # type: ignore[attr-defined]  # for simple-history
+            response._history_date = _moment(rng, response_date)
             plan.responses.append(response)
         updates = _plan_updates(
             plan, rng, words, recommendation, rounds, decision, thing, status_words, as_of
         )
-        responded = response._history_date if response else _moment(follow.rng, response_date)  # type: ignore[attr-defined]
+        responded = response._history_date if response else _moment(follow.rng, response_date)
         plan.updates += _follow_through(
             plan, follow, recommendation, decision=decision, responded=responded, rounds=rounds,
             updates=updates, thing=thing, as_of=as_of,
@@ -427,7 +476,7 @@ def _plan_review(
 
 def _plan_updates(plan, rng, words, recommendation, rounds, decision, thing, status_words, as_of):
     """One update a round, the status moving on, until it stalls; the open round may still be owed."""
-    updates: list[ProgressUpdate] = []
+    updates: list[Planned] = []
     outcome_reason = ""
     moves = MOVES[decision]
     status: Status | None = None
@@ -468,7 +517,8 @@ def _plan_updates(plan, rng, words, recommendation, rounds, decision, thing, sta
                 text += "\n\n" + words.fill(rng.choice(NEXT_STEPS), thing=thing, around=update_date)
             if status in FINISHED:
                 finished_on = update_date
-        update = ProgressUpdate(
+        update = Planned(
+            ProgressUpdate,
             recommendation=recommendation,
             round=update_round,
             status=status,
@@ -479,7 +529,7 @@ def _plan_updates(plan, rng, words, recommendation, rounds, decision, thing, sta
             author=author,
             evidence=f"Report to Cabinet, {update_date:%-d %B %Y}" if rng.random() < 0.1 else "",
         )
-        update._history_date = _moment(rng, update_date)  # type: ignore[attr-defined]  # for simple-history
+        update._history_date = _moment(rng, update_date)
         updates.append(update)
     return updates
 
@@ -557,7 +607,8 @@ def _follow_through(plan, words, recommendation, *, decision, responded, rounds,
                 decided = _moment(rng, meeting, 17, 20)
                 approved = rng.random() < EXTENSION_APPROVED_CHANCE
                 new = _month_end(add_months(max(target, meeting), rng.randint(3, 9)))
-                request = ExtensionRequest(
+                request = Planned(
+                    ExtensionRequest,
                     recommendation=recommendation,
                     requested_date=new,
                     reason=reason,
@@ -572,8 +623,8 @@ def _follow_through(plan, words, recommendation, *, decision, responded, rounds,
                     version=2,
                 )
                 # Asked for (waiting), then decided: two versions in its history.
-                request._history_date = decided  # type: ignore[attr-defined]  # for simple-history
-                request._earlier = [  # type: ignore[attr-defined]  # read by write.py
+                request._history_date = decided
+                request._earlier = [
                     (asked, {"state": ExtensionRequest.State.PENDING, "meeting_date": None, "decided_at": None,
                              "decision_note": "", "version": 1}),
                 ]  # fmt: skip
@@ -597,14 +648,15 @@ def _follow_through(plan, words, recommendation, *, decision, responded, rounds,
             asked_on = _between(
                 rng, max(last, sent_back_on or last, as_of - datetime.timedelta(days=75)), as_of
             )
-            request = ExtensionRequest(
+            request = Planned(
+                ExtensionRequest,
                 recommendation=recommendation,
                 requested_date=_month_end(add_months(max(target, as_of), rng.randint(3, 9))),
                 reason=fill(TARGET_REASONS, asked_on),
                 requested_by=officer,
                 requested_at=_moment(rng, asked_on),
             )
-            request._history_date = request.requested_at  # type: ignore[attr-defined]  # for simple-history
+            request._history_date = request.requested_at
             plan.extension_requests.append(request)
     recommendation.target_date = targets[-1][0] if targets else None
     recommendation._targets = targets  # read by write.py
@@ -627,13 +679,14 @@ def _follow_through(plan, words, recommendation, *, decision, responded, rounds,
         # Now and then the committee finds an update wanting, at its meeting, and sends it back.
         meeting = update.round.meeting_date
         if meeting < as_of and rng.random() < NOT_ADEQUATE_CHANCE:
-            assessed = UpdateAssessment(
+            assessed = Planned(
+                UpdateAssessment,
                 recommendation=recommendation,
                 update=update,
                 comment=fill(NOT_ADEQUATE_COMMENTS, meeting),
                 recorded_at=_moment(rng, meeting, 17, 20),
             )
-            assessed._history_date = assessed.recorded_at  # type: ignore[attr-defined]  # for simple-history
+            assessed._history_date = assessed.recorded_at
             plan.update_assessments.append(assessed)
             if update is updates[-1]:
                 sent_back_on = meeting
@@ -650,14 +703,15 @@ def _follow_through(plan, words, recommendation, *, decision, responded, rounds,
         if start < as_of and rng.random() < ESCALATION_CHANCE:
             taken_on = _between(rng, start, as_of)
             for step in plan.escalation_steps:
-                escalation = Escalation(
+                escalation = Planned(
+                    Escalation,
                     recommendation=recommendation,
                     step=step,
                     taken_on=taken_on,
                     note=fill(ESCALATION_NOTES, taken_on),
                     recorded_at=_moment(rng, taken_on),
                 )
-                escalation._history_date = escalation.recorded_at  # type: ignore[attr-defined]  # for simple-history
+                escalation._history_date = escalation.recorded_at
                 plan.escalations.append(escalation)
                 taken_on += datetime.timedelta(days=rng.randint(28, 75))
                 if taken_on >= as_of or rng.random() >= NEXT_STEP_CHANCE:
@@ -666,7 +720,8 @@ def _follow_through(plan, words, recommendation, *, decision, responded, rounds,
 
 
 def _target(recommendation, date, kind, reason, moment, passed, by):
-    target = TargetDate(
+    target = Planned(
+        TargetDate,
         recommendation=recommendation,
         date=date,
         kind=kind,
@@ -675,13 +730,14 @@ def _target(recommendation, date, kind, reason, moment, passed, by):
         recorded_by=by,
         recorded_at=moment,
     )
-    target._history_date = moment  # type: ignore[attr-defined]  # for simple-history
+    target._history_date = moment
     return target
 
 
 def _sign_off(rng, recommendation, update, outcome, day, *, reason, meeting=True):
     """The committee's assessment, recorded by the scrutiny officer the evening of the meeting."""
-    record = SignOff(
+    record = Planned(
+        SignOff,
         recommendation=recommendation,
         update=update,
         outcome=outcome,
@@ -690,7 +746,7 @@ def _sign_off(rng, recommendation, update, outcome, day, *, reason, meeting=True
         reason=reason,
         recorded_at=_moment(rng, day, 17, 20),
     )
-    record._history_date = record.recorded_at  # type: ignore[attr-defined]  # for simple-history
+    record._history_date = record.recorded_at
     return record
 
 

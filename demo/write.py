@@ -1,14 +1,14 @@
 """Writing demo data, and deleting it again: what the plan made, in chunks of councils, with history.
 
-Rows are written with simple-history's bulk helpers (progress updates through
-the recommendations service that keeps the dashboards' latest-progress rows),
-each history row dated by its instance's ``_history_date``. A record that
-changed after it was made (a recommendation whose target moved, an extension
-the committee decided) is written as it ends, with a history row for each
-version it went through, as the services would have left it.
+Rows are written straight into their tables with their history rows
+(``rows.py``), each history row dated by its record's ``_history_date``; then
+the dashboards' rows are refreshed through the recommendations services, as
+their writers leave them. A record that changed after it was made (a
+recommendation whose target moved, an extension the committee decided, a round
+that closed) is written as it ends, with a history row for each version it went
+through, as the services would have left it.
 """
 
-import copy
 import datetime
 import random
 
@@ -17,7 +17,7 @@ from django.db import connection, reset_queries, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+from simple_history.utils import bulk_create_with_history
 
 from councils.models import Committee, Council, EscalationStep, Membership
 from recommendations import services
@@ -36,6 +36,7 @@ from recommendations.models import (
 )
 from reviews.models import Review, SourceDocument, UpdateRound
 
+from . import rows
 from .plan import (
     LONDON,
     NAME_PREFIX,
@@ -46,6 +47,7 @@ from .plan import (
     plan_council,
     reason_for,
 )
+from .rows import Planned
 from .words import THEME_NAMES
 
 # Rows per INSERT; a chunk of councils is written at a time so memory stays flat.
@@ -75,18 +77,34 @@ def generate(*, sizes, seed, as_of, user, progress=None):
     history = {"user": user, "reason": reason}
     names = council_names(random.Random(seed), sizes.councils)
     per_chunk = max(1, RECOMMENDATIONS_PER_CHUNK // (sizes.reviews * sizes.recommendations))
-    with transaction.atomic():
+    with transaction.atomic(), rows.streaming() as stream:
         themes = _themes(as_of=as_of, sizes=sizes, counts=counts, **history)
+        previous = None
         for start in range(0, sizes.councils, per_chunk):
             plans = [
                 plan_council(index=i, place=place, name=name, slug=slug, seed=seed, sizes=sizes, as_of=as_of)
                 for i, (place, name, slug) in enumerate(names[start : start + per_chunk], start=start)
             ]
             _write(plans, themes, counts, **history)
+            # The dashboards' rows of the chunk before, once it is written, while this one is.
+            if previous:
+                _summarise(stream, *previous)
+            previous = (plans, stream.written() if stream else None)
             reset_queries()  # with DEBUG on, Django keeps every query's SQL: megabytes a chunk here
             if progress:
                 progress(min(start + per_chunk, sizes.councils), sizes.councils)
+        if previous:
+            _summarise(stream, *previous)
     return counts
+
+
+def _summarise(stream, plans, written):
+    """The dashboards' rows of the plans' recommendations, from everything they count, as the services keep them."""
+    if stream:
+        stream.wait(written)
+    services.summarise_new(
+        Recommendation.objects.filter(review__council__in=[p.council.id for p in plans]).values("pk")
+    )
 
 
 def _themes(*, as_of, sizes, counts, user, reason):
@@ -104,38 +122,26 @@ def _themes(*, as_of, sizes, counts, user, reason):
     return themes
 
 
-def _create(objs, model, counts, *, user, reason):
-    """Bulk create with a history row each (dated by each object's ``_history_date``)."""
-    created = bulk_create_with_history(
-        objs, model, batch_size=BATCH_SIZE, default_user=user, default_change_reason=reason
-    )
-    counts["history rows"] += len(created)
-    return created
+def _versions(records):
+    """Each record's history, as (record as it was, "+" or "~", when): as made, then each change.
 
-
-def _create_with_versions(objs, model, counts, *, user, reason):
-    """Bulk create the records as they end, with a history row for each version they went through.
-
-    An object's ``_earlier`` lists its earlier versions, oldest first, as
+    A record's ``_earlier`` lists its earlier versions, oldest first, as
     (moment, {field: value}): the first is its "+" row, the rest and the
-    record as it ends (dated by ``_history_date``) are "~" rows.
+    record as it ends (dated by ``_history_date``) are "~" rows. All the "+"
+    rows come first, as the records were made before any changed.
     """
-    created = model._default_manager.bulk_create(objs, batch_size=BATCH_SIZE)
     made, changed = [], []
-    for obj in created:
+    for record in records:
+        earlier = getattr(record, "_earlier", ())
         versions = []
-        for moment, fields in getattr(obj, "_earlier", ()):
-            version = copy.copy(obj)
-            version.__dict__.update(fields, _history_date=moment)
-            versions.append(version)
-        versions.append(obj)
-        made.append(versions[0])
-        changed += versions[1:]
-    history = {"batch_size": BATCH_SIZE, "default_user": user, "default_change_reason": reason}
-    rows = model.history.bulk_history_create(made, **history)
-    rows += model.history.bulk_history_create(changed, update=True, **history)
-    counts["history rows"] += len(rows)
-    return created, rows
+        for moment, fields in earlier:
+            version = object.__new__(Planned)
+            version.__dict__ = {**record.__dict__, **fields}
+            versions.append((version, moment))
+        versions.append((record, record._history_date))
+        made.append((*versions[0][:1], "+", versions[0][1]))
+        changed += [(version, "~", moment) for version, moment in versions[1:]]
+    return made + changed
 
 
 def _with_target_versions(recommendations):
@@ -155,59 +161,54 @@ def _with_target_versions(recommendations):
 
 
 def _write(plans, themes, counts, *, user, reason):
-    history = {"user": user, "reason": reason}
-
     def gather(name):
         return [obj for plan in plans for obj in getattr(plan, name)]
 
-    _create([p.council for p in plans], Council, counts, **history)
+    def create(model, records, *, ids=False):
+        """The records' rows and their history rows (given ``ids``, the history ids in order)."""
+        rows.insert(model, records)
+        versions = _versions(records)
+        counts["history rows"] += len(versions)
+        return rows.insert_history(model, versions, user=user, reason=reason, ids=ids)
+
+    create(Council, [p.council for p in plans])
     officers = gather("officers")
-    get_user_model().objects.bulk_create(officers, batch_size=BATCH_SIZE)
-    _create(gather("memberships"), Membership, counts, **history)
-    _create(gather("committees"), Committee, counts, **history)
-    _create(gather("escalation_steps"), EscalationStep, counts, **history)
-    _create(gather("reviews"), Review, counts, **history)
+    rows.insert(get_user_model(), officers)
+    create(Membership, gather("memberships"))
+    create(Committee, gather("committees"))
+    create(EscalationStep, gather("escalation_steps"))
+    create(Review, gather("reviews"))
 
-    rounds = gather("rounds")
-    _create(rounds, UpdateRound, counts, **history)
     # Closing a round is a change of its own, recorded when it happened.
-    closed = [r for r in rounds if r._closes_at is not None]
-    for update_round in closed:
-        update_round.closed_at = update_round._history_date = update_round._closes_at
-    bulk_update_with_history(
-        closed,
-        UpdateRound,
-        ["closed_at"],
-        batch_size=BATCH_SIZE,
-        default_user=user,
-        default_change_reason=reason,
-    )
-    counts["history rows"] += len(closed)
+    rounds = gather("rounds")
+    for update_round in rounds:
+        if update_round._closes_at is not None:
+            update_round._earlier = [(update_round._history_date, {"closed_at": None})]
+            update_round.closed_at = update_round._history_date = update_round._closes_at
+    create(UpdateRound, rounds)
+    closed = sum(1 for r in rounds if r._closes_at is not None)
 
-    recommendations, records = _create_with_versions(
-        _with_target_versions(gather("recommendations")), Recommendation, counts, **history
-    )
-    _link_themes(plans, themes, records, counts)
-    _create(gather("responses"), CabinetResponse, counts, **history)
-    _create(gather("targets"), TargetDate, counts, **history)
-    _create_with_versions(gather("extension_requests"), ExtensionRequest, counts, **history)
-    # The dashboards' summary is worked out once, when everything it counts is written.
-    with services.summaries_refreshed_once():
-        updates = services.add_updates(gather("updates"), **history)
-        counts["history rows"] += len(updates)
-        # The committee's view of the updates, then the dashboards' rows again, which carry it.
-        _create(gather("sign_offs"), SignOff, counts, **history)
-        _create(gather("update_assessments"), UpdateAssessment, counts, **history)
-        services.refresh_latest_progress([r.pk for r in recommendations])
-        _create(gather("escalations"), Escalation, counts, **history)
-        services.refresh_summaries([r.pk for r in recommendations])
+    recommendations = _with_target_versions(gather("recommendations"))
+    rows.insert(Recommendation, recommendations)
+    versions = _versions(recommendations)
+    history_ids = rows.insert_history(Recommendation, versions, user=user, reason=reason, ids=True)
+    counts["history rows"] += len(versions)
+    _link_themes(plans, themes, [(v[0].id, h) for v, h in zip(versions, history_ids, strict=True)], counts)
+    create(CabinetResponse, gather("responses"))
+    create(TargetDate, gather("targets"))
+    create(ExtensionRequest, gather("extension_requests"))
+    create(ProgressUpdate, gather("updates"))
+    # The committee's view of the updates, and escalation.
+    create(SignOff, gather("sign_offs"))
+    create(UpdateAssessment, gather("update_assessments"))
+    create(Escalation, gather("escalations"))
 
     counts["councils"] += len(plans)
     counts["committees"] += sum(len(p.committees) for p in plans)
     counts["officers"] += len(officers)
     counts["reviews"] += sum(len(p.reviews) for p in plans)
     counts["rounds"] += len(rounds)
-    counts["open rounds"] += len(rounds) - len(closed)
+    counts["open rounds"] += len(rounds) - closed
     counts["recommendations"] += len(recommendations)
     counts["responses"] += sum(len(p.responses) for p in plans)
     counts["updates"] += sum(len(p.updates) for p in plans)
@@ -222,40 +223,32 @@ def _write(plans, themes, counts, *, user, reason):
         counts[name] += len(gather(part))
 
 
-def _link_themes(plans, themes, records, counts):
+def _link_themes(plans, themes, history_rows, counts):
     """The through rows, and the same links in each of the recommendations' history rows.
 
     simple-history keeps a snapshot of a recommendation's themes with every
     history row of it (``HistoricalRecommendation_themes``); a recommendation
     made with its themes has them in its "+" row, as if saved with them, and
     in each later row (its target dates), as its themes did not change.
+    ``history_rows`` are (recommendation id, history id) pairs.
     """
     through = Recommendation.themes.through
-    links = through.objects.bulk_create(
-        [
-            through(recommendation=recommendation, theme=themes[name])
-            for plan in plans
-            for recommendation, name in plan.theme_links
-        ],
-        batch_size=BATCH_SIZE,
-    )
+    links = [
+        Planned(through, recommendation=recommendation, theme=themes[name])
+        for plan in plans
+        for recommendation, name in plan.theme_links
+    ]
+    rows.insert(through, links)
     rows_of: dict[int, list[int]] = {}
-    for record in records:
-        rows_of.setdefault(record.id, []).append(record.history_id)
+    for recommendation_id, history_id in history_rows:
+        rows_of.setdefault(recommendation_id, []).append(history_id)
     link_history = Recommendation.history.model.themes.model
-    snapshots = link_history.objects.bulk_create(
-        [
-            link_history(
-                id=link.pk,
-                history_id=history_id,
-                recommendation_id=link.recommendation_id,
-                theme_id=link.theme_id,
-            )
-            for link in links
-            for history_id in rows_of[link.recommendation_id]
-        ],
-        batch_size=BATCH_SIZE,
-    )
+    snapshots = [
+        (link.id, history_id, link.recommendation_id, link.theme_id)
+        for link in links
+        for history_id in rows_of[link.recommendation_id]
+    ]
+    rows.insert_rows(link_history, ["id", "history", "recommendation", "theme"], snapshots)
     counts["theme links"] += len(links)
     counts["history rows"] += len(snapshots)
 

@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import User
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
@@ -93,6 +94,13 @@ def refresh_summaries(recommendation_ids: Iterable[int] = (), *, review_ids: Ite
     summaries.refresh(recommendation_ids)
     if review_ids:
         summaries.refresh_reviews(review_ids)
+
+
+def summarise_new(recommendations: QuerySet) -> None:
+    """The dashboards' rows of recommendations just written in bulk, with their updates and follow-through
+    (a query of their ids): for a writer of new records only (the demo data), in its transaction."""
+    LatestProgress.refresh(recommendations)
+    summaries.count_new(recommendations)
 
 
 @contextmanager

@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db import connection
-from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, Subquery, Sum, Value, When
+from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum, Value, When
 from django.db.models.functions import Coalesce, NullIf
 
 from common.dates import months_before
@@ -86,10 +86,13 @@ def _flag(condition):
     return Case(When(condition, then=Value(True)), default=Value(False))
 
 
-def work_out(recommendation_ids: Iterable[int] | None) -> dict[int, Standing]:
-    """The standing of these recommendations (all, given None) by the rules of models.py, from their records."""
+def work_out(recommendation_ids: Iterable[int] | QuerySet | None) -> dict[int, Standing]:
+    """The standing of these recommendations (ids, a query of ids, or all, given None) by the rules of
+    models.py, from their records."""
     queryset = Recommendation.objects.all()
-    if recommendation_ids is not None:
+    if isinstance(recommendation_ids, QuerySet):
+        queryset = queryset.filter(pk__in=recommendation_ids)
+    elif recommendation_ids is not None:
         queryset = queryset.filter(pk__in=list(recommendation_ids))
     soonest_owed = rounds_owed().order_by("due_date").values("due_date")[:1]
     slipped = TargetDate.objects.filter(recommendation=OuterRef("pk"), replaced_passed=True)
@@ -268,6 +271,18 @@ def refresh(recommendation_ids: Iterable[int]) -> None:
         _increment(table, {key: measures for key, measures in moves.items() if any(measures)})
 
 
+def count_new(recommendations: QuerySet) -> None:
+    """Give recommendations just written in bulk (a query of their ids), none of which has a standing yet,
+    their standing, and count them in the tallies: ``refresh`` without reading standings that are not
+    there. For a bulk writer of new records (the demo data), in its transaction."""
+    new = work_out(recommendations)
+    Standing.objects.bulk_create(new.values(), batch_size=5000)
+    totals: dict[type[TallyBase], dict[tuple, tuple]] = {Tally: {}, DayTally: {}}
+    _add(totals, new.values(), +1)
+    for table, moves in totals.items():
+        _increment(table, moves)
+
+
 def refresh_reviews(review_ids: Iterable[int]) -> None:
     """``refresh`` for every recommendation of these reviews, and any that the standing still places there
     (a review moved to another council, or deleted)."""
@@ -289,23 +304,41 @@ def _increment(table: type[TallyBase], moves: dict[tuple, tuple]) -> None:
     name = connection.ops.quote_name(table._meta.db_table)
     keys = [connection.ops.quote_name(column) for column in Tally.KEYS]
     measures = [connection.ops.quote_name(column) for column in Tally.MEASURES]
+    upsert = (
+        f"ON CONFLICT ({', '.join(keys)}) DO UPDATE SET "
+        + ", ".join(f"{m} = {name}.{m} + excluded.{m}" for m in measures)
+        + f" RETURNING id, {measures[0]}"
+    )
     emptied = []
     ordered = sorted(moves.items())
     with connection.cursor() as cursor:
-        for start in range(0, len(ordered), BATCH):
-            batch = ordered[start : start + BATCH]
-            params: list[Any] = []
-            for key, values in batch:
-                params += [*key, *values]
-            row = "(" + ", ".join(["%s"] * (len(keys) + len(measures))) + ")"
+        if connection.vendor == "postgresql":
+            # One statement, its rows as one array a column: a bulk writer moves tens of thousands at once.
+            by_name = {field.attname: field for field in table._meta.concrete_fields}
+            fields = [by_name[column] for column in Tally.KEYS + Tally.MEASURES]
+            arrays = ", ".join(f"%s::{field.db_type(connection)}[]" for field in fields)
+            columns = list(zip(*[(*key, *values) for key, values in ordered], strict=True))
             cursor.execute(
-                f"INSERT INTO {name} ({', '.join(keys + measures)}) VALUES {', '.join([row] * len(batch))} "
-                f"ON CONFLICT ({', '.join(keys)}) DO UPDATE SET "
-                + ", ".join(f"{m} = {name}.{m} + excluded.{m}" for m in measures)
-                + f" RETURNING id, {measures[0]}",
-                params,
+                f"INSERT INTO {name} ({', '.join(keys + measures)}) "
+                f"SELECT {', '.join(keys + measures)} FROM unnest({arrays}) "
+                f"WITH ORDINALITY AS moved ({', '.join(keys + measures)}, position) ORDER BY position "
+                + upsert,
+                [list(column) for column in columns],
             )
             emptied += [pk for pk, n in cursor.fetchall() if n == 0]
+        else:
+            for start in range(0, len(ordered), BATCH):
+                batch = ordered[start : start + BATCH]
+                params: list[Any] = []
+                for key, values in batch:
+                    params += [*key, *values]
+                row = "(" + ", ".join(["%s"] * (len(keys) + len(measures))) + ")"
+                cursor.execute(
+                    f"INSERT INTO {name} ({', '.join(keys + measures)}) VALUES {', '.join([row] * len(batch))} "
+                    + upsert,
+                    params,
+                )
+                emptied += [pk for pk, n in cursor.fetchall() if n == 0]
     if emptied:
         table._default_manager.filter(pk__in=emptied).delete()
 

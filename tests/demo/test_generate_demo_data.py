@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from councils.models import Committee, Council, Membership
+from recommendations import summaries
 from recommendations.models import CabinetResponse, LatestProgress, ProgressUpdate, Recommendation, Theme
 from reviews.models import Review, UpdateRound
 from tests.conftest import make_recommendation, make_review
@@ -259,3 +260,49 @@ def test_sizes_below_one_are_refused_in_plain_english(flag, value, message):
     assert message in str(error.value)
     assert Council.objects.count() == 0
     assert Theme.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_the_dashboards_summary_is_what_a_rebuild_makes():
+    generate()
+    kept = summaries.snapshot()
+    assert kept["standing"] and kept["tally"] and kept["day tally"]
+
+    summaries.rebuild()
+
+    assert summaries.snapshot() == kept
+
+
+@pytest.mark.django_db
+def test_records_made_afterwards_get_keys_of_their_own(testshire):
+    """The rows are written with keys taken from each table's own sequence: the app's next records clash with none."""
+    generate()
+
+    review = make_review(testshire, title="Review of Parks")
+    recommendation = make_recommendation(review)
+    council = Council.objects.create(name="Newtown Council", slug="newtown")
+
+    assert Recommendation.objects.get(pk=recommendation.pk).review == review
+    assert Council.objects.filter(pk=council.pk).count() == 1
+    assert recommendation.pk > max(
+        Recommendation.objects.filter(review__council__slug__startswith="demo-").values_list("pk", flat=True)
+    )
+
+
+@pytest.mark.django_db
+def test_a_clash_while_writing_stops_it_and_changes_nothing(testshire):
+    """A row the database refuses (here an officer's username taken since) rolls the whole set back."""
+    generate()
+    officer = get_user_model().objects.filter(username__startswith="demo-").order_by("username").first()
+    username = officer.username
+    generate("--replace", seed=8)  # another set: that officer is gone
+    assert not get_user_model().objects.filter(username=username).exists()
+    get_user_model().objects.create(username=username)
+    before = digest()
+
+    with pytest.raises(CommandError, match="could not be written, and nothing was changed"):
+        generate("--replace")
+
+    assert digest() == before
+    assert Council.objects.filter(slug__startswith="demo-").count() == 2
+    assert get_user_model().objects.filter(username=username).count() == 1
