@@ -250,18 +250,22 @@ _stream: _Stream | None = None
 
 
 @contextmanager
-def streaming() -> Iterator[_Stream | None]:
+def streaming(models: Iterable[type[Model]]) -> Iterator[_Stream | None]:
     """Inside it, in a transaction, rows given to ``insert`` and the others are written on PostgreSQL by a
     thread of their own while the caller goes on; ``wait()`` (or the event of ``written()``) before reading
-    them back. Foreign keys are checked as each batch is written, not all at the commit: a million rows'
-    deferred checks would otherwise be held in the server's memory and done one after another at the end.
-    Elsewhere it changes nothing (and yields None)."""
+    them back. Elsewhere it changes nothing (and yields None).
+
+    The foreign keys of the tables of these models (all that will be written) are set aside while the rows
+    go in and put back at the end, which checks every row against them at once, as PostgreSQL's guide to
+    populating a database advises: checked row by row, the keys of a million recommendations' records take
+    longer than writing them. The tables are held until the transaction ends (readers wait too). If any row
+    breaks a key, putting it back fails, and the transaction with it.
+    """
     global _stream
     if connection.vendor != "postgresql" or _stream is not None:
         yield None
         return
-    with connection.cursor() as cursor:
-        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    keys = _set_foreign_keys_aside(models)
     stream = _stream = _Stream(connection.connection)
     try:
         yield stream
@@ -276,5 +280,33 @@ def streaming() -> Iterator[_Stream | None]:
     finally:
         _stream = None
         stream.close()
+    _put_foreign_keys_back(keys)
+
+
+def _set_foreign_keys_aside(models: Iterable[type[Model]]) -> list[tuple[str, str, str]]:
+    """Drop the foreign keys of the models' tables; return (table, name, definition) of each, to put back."""
+    tables = sorted({model._meta.db_table for model in models})
     with connection.cursor() as cursor:
+        # What this transaction did before (deleting the last demo data) is checked now, as ALTER TABLE requires.
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
         cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+        cursor.execute(
+            "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint "
+            "WHERE contype = 'f' AND conrelid = ANY(%s::regclass[]) ORDER BY 1, 2",
+            [[connection.ops.quote_name(table) for table in tables]],
+        )
+        keys = cursor.fetchall()
+        for table, name, _definition in keys:
+            cursor.execute(f"ALTER TABLE {table} DROP CONSTRAINT {connection.ops.quote_name(name)}")
+    return keys
+
+
+def _put_foreign_keys_back(keys: list[tuple[str, str, str]]) -> None:
+    by_table: dict[str, list[str]] = {}
+    for table, name, definition in keys:
+        by_table.setdefault(table, []).append(
+            f"ADD CONSTRAINT {connection.ops.quote_name(name)} {definition}"
+        )
+    with connection.cursor() as cursor:
+        for table, clauses in by_table.items():
+            cursor.execute(f"ALTER TABLE {table} {', '.join(clauses)}")

@@ -11,6 +11,7 @@ through, as the services would have left it.
 
 import datetime
 import random
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db import connection, reset_queries, transaction
@@ -23,13 +24,17 @@ from councils.models import Committee, Council, EscalationStep, Membership
 from recommendations import services
 from recommendations.models import (
     CabinetResponse,
+    DayTally,
     Escalation,
     EvidenceFile,
     EvidenceLink,
     ExtensionRequest,
+    LatestProgress,
     ProgressUpdate,
     Recommendation,
     SignOff,
+    Standing,
+    Tally,
     TargetDate,
     Theme,
     UpdateAssessment,
@@ -77,7 +82,7 @@ def generate(*, sizes, seed, as_of, user, progress=None):
     history = {"user": user, "reason": reason}
     names = council_names(random.Random(seed), sizes.councils)
     per_chunk = max(1, RECOMMENDATIONS_PER_CHUNK // (sizes.reviews * sizes.recommendations))
-    with transaction.atomic(), rows.streaming() as stream:
+    with transaction.atomic(), rows.streaming(_written()) as stream:
         themes = _themes(as_of=as_of, sizes=sizes, counts=counts, **history)
         previous = None
         for start in range(0, sizes.councils, per_chunk):
@@ -96,6 +101,18 @@ def generate(*, sizes, seed, as_of, user, progress=None):
         if previous:
             _summarise(stream, *previous)
     return counts
+
+
+def _written():
+    """Every model whose table the demo data is written into, through the services too."""
+    tracked: list[Any] = [
+        Council, Membership, Committee, EscalationStep, Review, UpdateRound, Recommendation, CabinetResponse,
+        TargetDate, ExtensionRequest, ProgressUpdate, SignOff, UpdateAssessment, Escalation,
+    ]  # fmt: skip
+    through = Recommendation.themes.through
+    links = Recommendation.history.model.themes.model
+    summaries = [LatestProgress, Standing, Tally, DayTally]
+    return [*tracked, *(m.history.model for m in tracked), through, links, get_user_model(), *summaries]
 
 
 def _summarise(stream, plans, written):

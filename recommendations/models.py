@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from common import bulk
 from common.dates import months_before
 from councils.models import Council
 from reviews.models import UpdateRound
@@ -623,8 +624,7 @@ class LatestProgress(models.Model):
             )
             rows.append(seen[recommendation_id])
         existing.delete()
-        # By name, not cls: the stubs type cls() as this model but cls.objects as of Self.
-        LatestProgress.objects.bulk_create(rows, batch_size=5000)
+        bulk.insert(cls, rows)
 
 
 class TargetKind(models.TextChoices):

@@ -29,6 +29,7 @@ from django.db import connection
 from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum, Value, When
 from django.db.models.functions import Coalesce, NullIf
 
+from common import bulk
 from common.dates import months_before
 from councils.models import Council
 
@@ -266,7 +267,7 @@ def refresh(recommendation_ids: Iterable[int]) -> None:
     _add(totals, [new[pk] for pk in changed if pk in new], +1)
     for start in range(0, len(changed), 5000):
         Standing.objects.filter(recommendation_id__in=changed[start : start + 5000]).delete()
-    Standing.objects.bulk_create([new[pk] for pk in changed if pk in new], batch_size=5000)
+    bulk.insert(Standing, [new[pk] for pk in changed if pk in new])
     for table, moves in totals.items():
         _increment(table, {key: measures for key, measures in moves.items() if any(measures)})
 
@@ -276,7 +277,7 @@ def count_new(recommendations: QuerySet) -> None:
     their standing, and count them in the tallies: ``refresh`` without reading standings that are not
     there. For a bulk writer of new records (the demo data), in its transaction."""
     new = work_out(recommendations)
-    Standing.objects.bulk_create(new.values(), batch_size=5000)
+    bulk.insert(Standing, new.values())
     totals: dict[type[TallyBase], dict[tuple, tuple]] = {Tally: {}, DayTally: {}}
     _add(totals, new.values(), +1)
     for table, moves in totals.items():
@@ -349,7 +350,7 @@ def rebuild() -> None:
     Tally.objects.all().delete()
     DayTally.objects.all().delete()
     standings = list(work_out(None).values())
-    Standing.objects.bulk_create(standings, batch_size=5000)
+    bulk.insert(Standing, standings)
     totals: dict[type[TallyBase], dict[tuple, tuple]] = {Tally: {}, DayTally: {}}
     _add(totals, standings, +1)
     for table, rows in totals.items():

@@ -8,6 +8,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import IntegrityError, connection, transaction
 
 from councils.models import Committee, Council, Membership
 from recommendations import summaries
@@ -298,11 +299,39 @@ def test_a_clash_while_writing_stops_it_and_changes_nothing(testshire):
     generate("--replace", seed=8)  # another set: that officer is gone
     assert not get_user_model().objects.filter(username=username).exists()
     get_user_model().objects.create(username=username)
-    before = digest()
+    before, keys = digest(), foreign_keys() if connection.vendor == "postgresql" else None
 
     with pytest.raises(CommandError, match="could not be written, and nothing was changed"):
         generate("--replace")
 
     assert digest() == before
+    assert keys is None or foreign_keys() == keys
     assert Council.objects.filter(slug__startswith="demo-").count() == 2
     assert get_user_model().objects.filter(username=username).count() == 1
+
+
+def foreign_keys():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint "
+            "WHERE contype = 'f'"
+        )
+        return set(cursor.fetchall())
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the keys are set aside on PostgreSQL only")
+@pytest.mark.django_db
+def test_the_foreign_keys_set_aside_while_writing_are_all_back_and_in_force(testshire):
+    before = foreign_keys()
+    assert len(before) > 40
+
+    generate()
+    generate("--replace", seed=8)
+
+    assert foreign_keys() == before
+    review = Review.objects.filter(slug__startswith="demo-").first()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        # A recommendation of a review that is not there is refused, at once.
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        Recommendation.objects.create(review_id=review.pk + 10**9, position=1, text="Orphan")
