@@ -121,7 +121,7 @@ def council(request, slug):
     context = {
         "council": council,
         "today": today,
-        "changes": versions.key_of_council(council.pk),
+        "changes": versions.key_read_with(council, council.pk),
         "can_manage": role.can_manage,
         "reviews": SimpleLazyObject(reviews),
         "dashboard": SimpleLazyObject(
@@ -156,7 +156,7 @@ def detail(request, council_slug, review_slug, position):
         "themes": list(recommendation.themes.all()),
         # Worked out only if the page's history is not in the cache (see the template).
         "history": SimpleLazyObject(lambda: history_of(recommendation)),
-        "changes": versions.key_of_council(recommendation.review.council_id),
+        "changes": versions.key_read_with(recommendation, recommendation.review.council_id),
         "can_edit": role.can_edit,
         "can_manage": role.can_manage,
         "targets": recommendation.targets.select_related("recorded_by"),

@@ -53,7 +53,7 @@ def detail(request, council_slug, slug):
     context = {
         "review": review,
         "today": today,
-        "changes": versions.key_of_council(review.council_id),
+        "changes": versions.key_read_with(review, review.council_id),
         "response": SimpleLazyObject(response),
         "can_manage": role.can_manage,
         "recommendations": recommendations,

@@ -83,13 +83,12 @@ def test_the_review_page_lists_recommendations_with_decision_and_latest_status(
     )
     client.force_login(alice)
 
-    # session, user, review, the person's role, recommendations with their
-    # latest update, rounds, when the response came, papers, the dashboard's
-    # three (the counts, overdue or stalled, changed) and the figures' three
-    # (recommendations, sign-offs, reviews, each grouped); the follow button's two (the person's
-    # follows of it and its council, their role), the header's unread count and the council's change
-    # count (the cache key of everything below the heading)
-    with django_assert_num_queries(18):
+    # session, user, review (with its council's change count, the cache key of everything below the
+    # heading), the person's role, recommendations with their latest update, rounds, when the response
+    # came, papers, the dashboard's three (the counts, overdue or stalled, changed) and the figures'
+    # three (recommendations, sign-offs, reviews, each grouped); the follow button's two (the person's
+    # follows of it and its council, their role) and the header's unread count
+    with django_assert_num_queries(17):
         response = client.get(review.get_absolute_url())
 
     rows = list(response.context["recommendations"])
@@ -107,11 +106,11 @@ def test_the_review_page_query_count_does_not_grow_with_recommendations(
         recommendation = make_recommendation(review, position=number, decision=CabinetResponse.Decision.AGREE)
         make_update(recommendation=recommendation, text="Progress.", update_date="2024-01-01")
     client.force_login(alice)
-    with django_assert_num_queries(18):
+    with django_assert_num_queries(17):
         first = client.get(review.get_absolute_url())
-    # Again, from the cache: session, user, review, role, the change count, the follow button's two and
-    # the header's unread count.
-    with django_assert_num_queries(8):
+    # Again, from the cache: session, user, review with the change count, role, the follow button's two
+    # and the header's unread count.
+    with django_assert_num_queries(7):
         again = client.get(review.get_absolute_url())
     assert without_tokens(again) == without_tokens(first)
 
@@ -133,19 +132,18 @@ def test_the_recommendation_page_shows_text_response_updates_and_history(
     save_with_history(response_obj, user=alice, reason="Corrected the comment")
     client.force_login(alice)
 
-    # session, user, recommendation, the person's role, updates, evidence,
-    # themes, extensions, its standing (overdue, slipped, late, stalled,
-    # escalatable; its target dates are read only where it has one), the
-    # evidence files and assessments of the updates, its latest progress and
-    # sign-offs, the escalation ladder and the steps taken; then the history of
-    # the recommendation (with its themes), response, updates, evidence, target
-    # dates, extensions, sign-offs, assessments, evidence files and escalations; the follow button's
-    # two (the person's follows of it, its review, council and themes; their role), the unread count and
-    # the council's change count (the key of the cached history)
-    with django_assert_num_queries(30):
+    # session, user, recommendation (with its council's change count, the key of the cached history),
+    # the person's role, updates, evidence, themes, extensions, its standing (overdue, slipped, late,
+    # stalled, escalatable; its target dates are read only where it has one), the evidence files and
+    # assessments of the updates, its latest progress and sign-offs, the escalation ladder and the steps
+    # taken; then the history of the recommendation (with its themes), response, updates, evidence,
+    # target dates, extensions, sign-offs, assessments, evidence files and escalations; the follow
+    # button's two (the person's follows of it, its review, council and themes; their role) and the
+    # unread count
+    with django_assert_num_queries(29):
         response = client.get(recommendation.get_absolute_url())
     # Again: the history (its eleven queries) comes from the cache.
-    with django_assert_num_queries(19):
+    with django_assert_num_queries(18):
         again = client.get(recommendation.get_absolute_url())
     assert without_tokens(again) == without_tokens(response)
 
