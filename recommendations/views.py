@@ -152,7 +152,9 @@ def detail(request, council_slug, review_slug, position):
         "updates": recommendation.updates.select_related("round__committee", "author")
         .prefetch_related("files", "assessments__recorded_by")
         .order_by(F("update_date").desc(nulls_last=True), "-id"),
-        "evidence": recommendation.evidence_links.select_related("source_document"),
+        "evidence": recommendation.evidence_links.select_related("source_document").defer(
+            "source_document__text", "source_document__data"
+        ),
         "themes": list(recommendation.themes.all()),
         # Worked out only if the page's history is not in the cache (see the template).
         "history": SimpleLazyObject(lambda: history_of(recommendation)),
