@@ -69,7 +69,7 @@ def test_another_councils_change_leaves_a_page_in_the_cache(signed_in, review, d
     make_recommendation(other)  # another council's change
 
     assert versions.key_of(Council.objects.filter(pk=review.council_id)) == before
-    with django_assert_num_queries(7):  # the page itself, from the cache
+    with django_assert_num_queries(6):  # the page itself, from the cache
         signed_in.get(review.get_absolute_url())
 
 

@@ -86,9 +86,9 @@ def test_the_review_page_lists_recommendations_with_decision_and_latest_status(
     # session, user, review (with its council's change count, the cache key of everything below the
     # heading), the person's role, recommendations with their latest update, rounds, when the response
     # came, papers, the dashboard's three (the counts, overdue or stalled, changed) and the figures'
-    # three (recommendations, sign-offs, reviews, each grouped); the follow button's two (the person's
-    # follows of it and its council, their role) and the header's unread count
-    with django_assert_num_queries(17):
+    # three (recommendations, sign-offs, reviews, each grouped); the follow button's one (the person's
+    # follows of it and its council; their role is known) and the header's unread count
+    with django_assert_num_queries(16):
         response = client.get(review.get_absolute_url())
 
     rows = list(response.context["recommendations"])
@@ -106,11 +106,11 @@ def test_the_review_page_query_count_does_not_grow_with_recommendations(
         recommendation = make_recommendation(review, position=number, decision=CabinetResponse.Decision.AGREE)
         make_update(recommendation=recommendation, text="Progress.", update_date="2024-01-01")
     client.force_login(alice)
-    with django_assert_num_queries(17):
+    with django_assert_num_queries(16):
         first = client.get(review.get_absolute_url())
-    # Again, from the cache: session, user, review with the change count, role, the follow button's two
+    # Again, from the cache: session, user, review with the change count, role, the person's follows
     # and the header's unread count.
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         again = client.get(review.get_absolute_url())
     assert without_tokens(again) == without_tokens(first)
 
