@@ -5,13 +5,15 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q
 from django.shortcuts import get_object_or_404
 
+from . import versions
 from .models import Council, Membership, Role
 
 
 def get_council_for_user(user, slug, *, edit=False, manage=False) -> tuple[Council, Role]:
     """The council and this person's role there: 404 if they may not see it; with ``edit``, 403 unless
-    officer; with ``manage``, 403 unless admin."""
-    council = get_object_or_404(Council.objects.for_user(user), slug=slug)
+    officer; with ``manage``, 403 unless admin. Read with its change count, for its pages' key."""
+    councils = versions.with_change_count(Council.objects.for_user(user), "pk")
+    council = get_object_or_404(councils, slug=slug)
     return council, check_role(council, user, edit=edit, manage=manage)
 
 

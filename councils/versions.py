@@ -19,6 +19,7 @@ Bulk writers that skip ``save()`` call ``bump`` themselves.
 
 import operator
 from collections.abc import Iterable
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ObjectDoesNotExist
@@ -46,17 +47,31 @@ def bump(council_ids: Iterable[int] | None) -> None:
     ChangeCount.objects.filter(council_id__in=ids).update(count=F("count") + 1)
 
 
+def with_change_count(rows: QuerySet, council_id: str) -> QuerySet:
+    """These rows, each with the change count of its council (``council_id``, a path to its id): a page's
+    key read in the same query as the object the page is of, for ``key_read_with``."""
+    return rows.annotate(council_changes=_change_count(council_id))
+
+
+def key_read_with(row: Any, council_id: int) -> str:
+    """``key_of`` one council, from the count ``with_change_count`` read with this row."""
+    return _key(council_id, row.council_changes)
+
+
+def _change_count(council_id: str):
+    return Coalesce(Subquery(ChangeCount.objects.filter(council_id=OuterRef(council_id)).values("count")), 0)
+
+
+def _key(council_id: int, count: int) -> str:
+    return f"{council_id}:{count}"
+
+
 def key_of(councils: QuerySet | None) -> str:
     """The part of a cache key that changes whenever these councils' data does (``None``: every council).
 
     ``councils`` is a query of councils (those a person may see, or one); one query either way.
     """
     return key_and_councils(councils)[0]
-
-
-def key_of_council(council_id: int) -> str:
-    """``key_of`` one council."""
-    return key_of(Council.objects.filter(pk=council_id))
 
 
 def key_for_person(person) -> tuple[str, list[int] | None]:
@@ -68,10 +83,9 @@ def key_and_councils(councils: QuerySet | None) -> tuple[str, list[int] | None]:
     """``key_of`` these councils, and their ids (``None`` for every council), from the same query."""
     if councils is None:
         return f"all:{ChangeCount.objects.aggregate(n=Sum('count'))['n'] or 0}", None
-    count = ChangeCount.objects.filter(council_id=OuterRef("pk")).values("count")
-    rows = list(councils.order_by("pk").annotate(n=Coalesce(Subquery(count), 0)).values_list("pk", "n"))
+    rows = list(councils.order_by("pk").annotate(n=_change_count("pk")).values_list("pk", "n"))
     # The councils themselves are part of the key: another person's set with the same sum is another page.
-    return ",".join(f"{pk}:{n}" for pk, n in rows), [pk for pk, _ in rows]
+    return ",".join(_key(pk, n) for pk, n in rows), [pk for pk, _ in rows]
 
 
 def track(model, path: str | None) -> None:

@@ -91,8 +91,9 @@ def recipients(event) -> dict[int, str]:
     return told
 
 
-def standing(user, target) -> Standing:
-    """Whether this person follows the target (a Recommendation, Review, Council or Theme), and why."""
+def standing(user, target, *, role=None) -> Standing:
+    """Whether this person follows the target (a Recommendation, Review, Council or Theme), and why;
+    ``role`` is their role in its council, if the caller knows it."""
     kind = target_kind(target)
     if kind == Target.THEME:
         row = Follow.objects.filter(user=user, theme=target).values_list("is_following", flat=True).first()
@@ -138,6 +139,6 @@ def standing(user, target) -> Standing:
         return Standing(is_following, f"You {verb} {names[decided_by]}.")
     if recommendation is not None and recommendation.lead_officer_id == user.pk:
         return Standing(True, "You lead it.")
-    if kind != Target.COUNCIL and council.role_of(user) == Role.MEMBER:
+    if kind != Target.COUNCIL and (role or council.role_of(user)) == Role.MEMBER:
         return Standing(True, "Scrutiny members follow their council's reviews.")
     return Standing(False, "")

@@ -61,6 +61,21 @@ def slipped_condition(today):
     )
 
 
+def overdue_condition(today):
+    """Unfinished, and past its current target date."""
+    return ~_finished() & Q(target_date__lt=today)
+
+
+def escalatable_condition(today):
+    """Unfinished, and overdue, stalled, sent back, or its update late: what may be escalated."""
+    return ~_finished() & (
+        Q(target_date__lt=today)
+        | _stalled(today)
+        | Q(latest_progress__sent_back=True)
+        | Exists(rounds_owed().filter(due_date__lt=today))
+    )
+
+
 def rounds_owed():
     """The rounds asking the recommendation of the outer query for an update it has not given.
 
@@ -122,12 +137,7 @@ class RecommendationQuerySet(models.QuerySet):
 
     def escalatable(self, today):
         """What may be escalated: unfinished, and overdue, stalled, sent back, or its update late."""
-        return self.unfinished().filter(
-            Q(target_date__lt=today)
-            | _stalled(today)
-            | Q(latest_progress__sent_back=True)
-            | Exists(rounds_owed().filter(due_date__lt=today))
-        )
+        return self.filter(escalatable_condition(today))
 
     def response_late(self, today):
         """Its response came (or, with none yet, is still to come) after its review's due date."""
@@ -147,7 +157,7 @@ class RecommendationQuerySet(models.QuerySet):
 
     def overdue(self, today):
         """Unfinished, and past its current target date."""
-        return self.unfinished().filter(target_date__lt=today)
+        return self.filter(overdue_condition(today))
 
     def slipped(self, today):
         """A target that passed unmet: it is overdue now, or a target was replaced after it had passed."""

@@ -4,7 +4,7 @@ from itertools import chain
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Case, Count, Exists, F, Q, Value, When
+from django.db.models import Case, Count, F, Q, Value, When
 from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -27,11 +27,13 @@ from .models import (
     DECISION_KEYS,
     STATUS_KEYS,
     CabinetResponse,
-    LatestProgress,
     ProgressUpdate,
     Recommendation,
     SignOff,
+    escalatable_condition,
+    overdue_condition,
     sent_back_condition,
+    slipped_condition,
 )
 from .responses import standing as response_standing
 from .responses import with_response
@@ -121,7 +123,7 @@ def council(request, slug):
     context = {
         "council": council,
         "today": today,
-        "changes": versions.key_of_council(council.pk),
+        "changes": versions.key_read_with(council, council.pk),
         "can_manage": role.can_manage,
         "reviews": SimpleLazyObject(reviews),
         "dashboard": SimpleLazyObject(
@@ -144,34 +146,51 @@ def council(request, slug):
 
 @require_safe
 def detail(request, council_slug, review_slug, position):
+    """A recommendation's page: all below the heading and the follow button is cached (see the template)
+    per role until its council's data changes, and worked out only if it is not in the cache."""
     recommendation, role = get_recommendation_for_user(request.user, council_slug, review_slug, position)
+    review = recommendation.review
+    today = timezone.localdate()
     context = {
         "recommendation": recommendation,
-        "review": recommendation.review,
+        "review": review,
+        "role": role,
+        "today": today,
+        "changes": versions.key_read_with(recommendation, review.council_id),
+        "can_edit": role.can_edit,
+        "can_manage": role.can_manage,
+        "page": SimpleLazyObject(lambda: _page(recommendation, today)),
+    }
+    return render(request, "recommendations/detail.html", context)
+
+
+def _page(recommendation, today):
+    """What the page shows of the recommendation, the same for everyone who may see it: a fixed number of
+    queries, however much hangs off it."""
+    standing = _standing(recommendation, today)
+    extensions = list(recommendation.extension_requests.select_related("requested_by", "decided_by"))
+    page = {
         "response": getattr(recommendation, "cabinet_response", None),
         "updates": recommendation.updates.select_related("round__committee", "author")
         .prefetch_related("files", "assessments__recorded_by")
         .order_by(F("update_date").desc(nulls_last=True), "-id"),
-        "evidence": recommendation.evidence_links.select_related("source_document"),
+        "evidence": recommendation.evidence_links.select_related("source_document").defer(
+            "source_document__text", "source_document__data"
+        ),
         "themes": list(recommendation.themes.all()),
-        # Worked out only if the page's history is not in the cache (see the template).
-        "history": SimpleLazyObject(lambda: history_of(recommendation)),
-        "changes": versions.key_of_council(recommendation.review.council_id),
-        "can_edit": role.can_edit,
-        "can_manage": role.can_manage,
+        "history": history_of(recommendation),
         "targets": recommendation.targets.select_related("recorded_by"),
-        "extensions": list(recommendation.extension_requests.select_related("requested_by", "decided_by")),
-        "standing": _standing(recommendation),
+        "extensions": extensions,
+        "pending_extension": next((e for e in extensions if e.is_pending), None),
+        "standing": standing,
     }
-    context["pending_extension"] = next((e for e in context["extensions"] if e.is_pending), None)
-    context.update(_completion(recommendation))
-    context.update(_ladder(recommendation, context["standing"]))
-    return render(request, "recommendations/detail.html", context)
+    page.update(_completion(recommendation, getattr(standing, "latest_progress", None)))
+    page.update(_ladder(recommendation, standing))
+    return page
 
 
-def _completion(recommendation):
+def _completion(recommendation, latest):
     """The officer's report beside the committee's assessment of it."""
-    latest = LatestProgress.objects.filter(recommendation=recommendation).first()
     reported = latest is not None and latest.status in ProgressUpdate.Status.finished()
     assessment = latest.assessment if latest is not None else ""
     return {
@@ -190,18 +209,24 @@ def _ladder(recommendation, standing):
     # Steps taken before the council took them off its ladder stay, first.
     ladder[:0] = [(escalation.step, escalation) for escalation in taken.values()]
     next_step = next((step for step, escalation in ladder if escalation is None), None)
-    return {"ladder": ladder, "next_step": next_step, "escalatable": standing["is_escalatable"]}
+    return {"ladder": ladder, "next_step": next_step, "escalatable": standing.is_escalatable}
 
 
-def _standing(recommendation):
-    """Its flags by the models' rules (overdue, slipped, update late, stalled), as of today."""
-    today = timezone.localdate()
-    one = Recommendation.objects.filter(pk=recommendation.pk)
+def _standing(recommendation, today):
+    """It with the flags its page shows, by the models' rules (overdue, slipped, escalatable) as of today,
+    and its latest progress: one query, and only the conditions it needs (each costs time to build)."""
+
+    def flag(condition):
+        return Case(When(condition, then=Value(True)), default=Value(False))
+
     return (
-        one.with_standing(today)
-        .annotate(is_slipped=Exists(one.slipped(today)))
-        .annotate(is_escalatable=Exists(one.escalatable(today)))
-        .values("is_overdue", "is_update_late", "is_stalled", "is_slipped", "is_escalatable")
+        Recommendation.objects.filter(pk=recommendation.pk)
+        .select_related("latest_progress")
+        .annotate(
+            is_overdue=flag(overdue_condition(today)),
+            is_slipped=flag(slipped_condition(today)),
+            is_escalatable=flag(escalatable_condition(today)),
+        )
         .get()
     )
 

@@ -3,6 +3,7 @@
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from councils import versions
 from councils.access import check_role
 from councils.models import Role
 
@@ -10,8 +11,11 @@ from .models import Review, UpdateRound
 
 
 def get_review_for_user(user, council_slug, slug, *, manage=False) -> tuple[Review, Role]:
-    """The review and this person's role: 404 if they may not see it; with ``manage``, 403 unless admin."""
-    reviews = Review.objects.for_user(user).select_related("council", "committee")
+    """The review and this person's role: 404 if they may not see it; with ``manage``, 403 unless admin.
+    Read with its council's change count, for its pages' key."""
+    reviews = versions.with_change_count(
+        Review.objects.for_user(user).select_related("council", "committee"), "council_id"
+    )
     review = get_object_or_404(reviews, council__slug=council_slug, slug=slug)
     return review, check_role(review.council, user, manage=manage)
 

@@ -29,8 +29,9 @@ from .models import Review, SourceDocument
 def detail(request, council_slug, slug):
     review, role = get_review_for_user(request.user, council_slug, slug)
     today = timezone.localdate()
-    recommendations = (
-        Recommendation.objects.filter(review=review)
+    # Even building a query takes time that a page from the cache need not spend.
+    recommendations = SimpleLazyObject(
+        lambda: Recommendation.objects.filter(review=review)
         .select_related("cabinet_response")
         .with_progress()
         .order_by("position")
@@ -53,8 +54,9 @@ def detail(request, council_slug, slug):
     context = {
         "review": review,
         "today": today,
-        "changes": versions.key_of_council(review.council_id),
+        "changes": versions.key_read_with(review, review.council_id),
         "response": SimpleLazyObject(response),
+        "role": role,
         "can_manage": role.can_manage,
         "recommendations": recommendations,
         "rounds": rounds,
@@ -63,9 +65,11 @@ def detail(request, council_slug, slug):
             lambda: [(update_round, registry.of_round(review, update_round)) for update_round in rounds]
         ),
         # With their council for their links, and without their text and file, which the page never shows.
-        "documents": review.source_documents.select_related("council")
-        .defer("text", "data")
-        .order_by("paper_date", "imported_at"),
+        "documents": SimpleLazyObject(
+            lambda: review.source_documents.select_related("council")
+            .defer("text", "data")
+            .order_by("paper_date", "imported_at")
+        ),
         "dashboard": SimpleLazyObject(
             lambda: dashboard.build(
                 Recommendation.objects.filter(review=review),

@@ -22,11 +22,12 @@ def _action(target):
 
 
 @register.inclusion_tag("includes/follow_button.html", takes_context=True)
-def follow_button(context, target, what):
-    """The Follow (or Unfollow) button for a recommendation, review, council or theme, and why one follows it."""
+def follow_button(context, target, what, role=None):
+    """The Follow (or Unfollow) button for a recommendation, review, council or theme, and why one follows it;
+    ``role``, the person's role in its council where the page knows it, saves asking."""
     request = context["request"]
     return {
-        "standing": standing(request.user, target),
+        "standing": standing(request.user, target, role=role),
         "action": _action(target),
         "next": request.get_full_path(),
         "what": what,

@@ -1,8 +1,14 @@
 """The first pages: who may see them, and what they show."""
 
+import datetime
+
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from common.history import save_with_history
+from recommendations import services
 from recommendations.models import CabinetResponse, ProgressUpdate, Status
 from reviews.models import UpdateRound
 from tests.conftest import make_recommendation, make_review, make_update, without_tokens
@@ -83,13 +89,12 @@ def test_the_review_page_lists_recommendations_with_decision_and_latest_status(
     )
     client.force_login(alice)
 
-    # session, user, review, the person's role, recommendations with their
-    # latest update, rounds, when the response came, papers, the dashboard's
-    # three (the counts, overdue or stalled, changed) and the figures' three
-    # (recommendations, sign-offs, reviews, each grouped); the follow button's two (the person's
-    # follows of it and its council, their role), the header's unread count and the council's change
-    # count (the cache key of everything below the heading)
-    with django_assert_num_queries(18):
+    # session, user, review (with its council's change count, the cache key of everything below the
+    # heading), the person's role, recommendations with their latest update, rounds, when the response
+    # came, papers, the dashboard's three (the counts, overdue or stalled, changed) and the figures'
+    # three (recommendations, sign-offs, reviews, each grouped); the follow button's one (the person's
+    # follows of it and its council; their role is known) and the header's unread count
+    with django_assert_num_queries(16):
         response = client.get(review.get_absolute_url())
 
     rows = list(response.context["recommendations"])
@@ -107,11 +112,11 @@ def test_the_review_page_query_count_does_not_grow_with_recommendations(
         recommendation = make_recommendation(review, position=number, decision=CabinetResponse.Decision.AGREE)
         make_update(recommendation=recommendation, text="Progress.", update_date="2024-01-01")
     client.force_login(alice)
-    with django_assert_num_queries(18):
+    with django_assert_num_queries(16):
         first = client.get(review.get_absolute_url())
-    # Again, from the cache: session, user, review, role, the change count, the follow button's two and
-    # the header's unread count.
-    with django_assert_num_queries(8):
+    # Again, from the cache: session, user, review with the change count, role, the person's follows
+    # and the header's unread count.
+    with django_assert_num_queries(6):
         again = client.get(review.get_absolute_url())
     assert without_tokens(again) == without_tokens(first)
 
@@ -133,19 +138,18 @@ def test_the_recommendation_page_shows_text_response_updates_and_history(
     save_with_history(response_obj, user=alice, reason="Corrected the comment")
     client.force_login(alice)
 
-    # session, user, recommendation, the person's role, updates, evidence,
-    # themes, extensions, its standing (overdue, slipped, late, stalled,
-    # escalatable; its target dates are read only where it has one), the
-    # evidence files and assessments of the updates, its latest progress and
-    # sign-offs, the escalation ladder and the steps taken; then the history of
-    # the recommendation (with its themes), response, updates, evidence, target
-    # dates, extensions, sign-offs, assessments, evidence files and escalations; the follow button's
-    # two (the person's follows of it, its review, council and themes; their role), the unread count and
-    # the council's change count (the key of the cached history)
-    with django_assert_num_queries(30):
+    # session, user, recommendation (with its council's change count, the key of the cached page), the
+    # person's role; then, for the page below the heading: its standing (overdue, slipped, escalatable)
+    # with its latest progress, extensions, themes, the history of the recommendation (with its themes),
+    # response, updates, evidence, target dates, extensions, sign-offs, assessments, evidence files and
+    # escalations, its sign-offs, the steps taken and the escalation ladder, its updates with their
+    # evidence files and assessments, and evidence (its target dates are read only where it has one);
+    # the follow button's one (the person's follows of it, its review, council and themes; their role is
+    # known) and the unread count
+    with django_assert_num_queries(27):
         response = client.get(recommendation.get_absolute_url())
-    # Again: the history (its eleven queries) comes from the cache.
-    with django_assert_num_queries(19):
+    # Again: all below the heading comes from the cache.
+    with django_assert_num_queries(6):
         again = client.get(recommendation.get_absolute_url())
     assert without_tokens(again) == without_tokens(response)
 
@@ -154,7 +158,7 @@ def test_the_recommendation_page_shows_text_response_updates_and_history(
     assert "That the Council opens the library on Sundays." in page
     assert "7. First paragraph." in page and "8. Second paragraph." in page
     assert "Jo Bloggs, Head of Libraries" in page
-    changed = next(e for e in response.context["history"] if e.action == "Changed")
+    changed = next(e for e in response.context["page"]["history"] if e.action == "Changed")
     assert (
         changed.subject == "Cabinet response"
         and changed.who == alice
@@ -165,6 +169,45 @@ def test_the_recommendation_page_shows_text_response_updates_and_history(
     ]
     assert "<ins>Sundays are under review.</ins>" in page
     assert "Reason: Corrected the comment" in page
+
+
+def test_the_recommendation_page_query_count_does_not_grow_with_what_hangs_off_it(
+    client, alice, olive, recommendation
+):
+    url = recommendation.get_absolute_url()
+    client.force_login(alice)
+    services.set_target(recommendation=recommendation, user=olive, date=datetime.date(2030, 1, 1), version=1)
+    make_update(recommendation=recommendation, text="Begun.", update_date="2024-01-01")
+
+    def queries_of_the_page():
+        cache.clear()
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    few = queries_of_the_page()
+    for number in range(2, 7):
+        make_update(recommendation=recommendation, text=f"Step {number}.", update_date=f"2024-0{number}-01")
+    recommendation.refresh_from_db()
+    services.set_themes(
+        recommendation=recommendation,
+        user=olive,
+        themes=[],
+        new_names=["Libraries", "Parks"],
+        version=recommendation.version,
+    )
+    recommendation.refresh_from_db()
+    services.set_target(
+        recommendation=recommendation,
+        user=olive,
+        date=datetime.date(2031, 1, 1),
+        reason="Later",
+        version=recommendation.version,
+    )
+    services.request_extension(
+        recommendation=recommendation, user=olive, date=datetime.date(2032, 1, 1), reason="Later still"
+    )
+    assert queries_of_the_page() == few
 
 
 def test_signing_in_with_empty_fields_says_what_to_enter(client, db):

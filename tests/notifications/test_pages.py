@@ -55,6 +55,12 @@ def test_a_member_follows_the_councils_reviews_by_default_and_can_turn_that_off(
     assert "Following</strong>" not in page
 
 
+def test_an_officer_does_not_follow_the_councils_reviews_by_default(client, olive, review):
+    client.force_login(olive)
+    page = client.get(review.get_absolute_url()).content.decode()
+    assert "Scrutiny members follow" not in page and "Following</strong>" not in page
+
+
 def test_a_follow_of_another_councils_recommendation_is_404_and_writes_nothing(client, oscar, recommendation):
     client.force_login(oscar)
     assert client.post(follow_url(recommendation), {"following": "yes"}).status_code == 404
