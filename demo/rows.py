@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
-from django.db import DatabaseError, connection
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection, connections
 from django.db.models import Model
 
 
@@ -133,13 +133,15 @@ def _reserve(model: type[Model], count: int) -> list[int]:
     quoted = connection.ops.quote_name(table)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            pool = _stream.reserved.setdefault(table, []) if _stream else []
-            if len(pool) < count:
+            if not _stream:
                 cursor.execute(
                     "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
-                    [quoted, model._meta.pk.column, max(count - len(pool), RESERVE_BLOCK if _stream else 0)],
+                    [quoted, model._meta.pk.column, count],
                 )
-                pool += [pk for (pk,) in cursor.fetchall()]
+                return [pk for (pk,) in cursor.fetchall()]
+            pool = _stream.reserved.setdefault(table, [])
+            if len(pool) < count:
+                pool += _stream.next_keys(table, model._meta.pk.column, max(count - len(pool), RESERVE_BLOCK))
             taken = pool[:count]
             del pool[:count]
             return taken
@@ -179,71 +181,92 @@ def _send(model: type[Model], fields: Sequence[Any], rows: Iterable[tuple]) -> N
 
 
 class _Stream:
-    """A thread of its own that sends the COPY statements given, in order, on the transaction's own
-    connection (psycopg lets one connection be used from two threads, a statement at a time), so the
-    database writes one batch while Python makes the next. A failure stops it; the caller hears of it, as
-    Django's own database error, the next time it gives or waits."""
+    """A thread of its own that does the work given, in order, on the transaction's own connection: it
+    sends the COPY statements and runs the calls (the services' refreshes of what was written), while the
+    caller's thread goes on making the next rows, so the database is kept busy. The caller's thread then
+    must not use the connection until the stream is closed; the keys it takes come from a connection of
+    their own. A failure stops it; the caller hears of it, as Django's own database error, the next time it
+    gives or waits."""
 
-    def __init__(self, raw_connection):
-        self.raw = raw_connection
+    def __init__(self, wrapper):
+        self.wrapper = wrapper
         # About two chunks of councils ahead at most (a chunk is some thirty batches): memory stays flat.
         self.jobs: queue.Queue = queue.Queue(maxsize=80)
         self.error: BaseException | None = None
         self.cancelled = False
         self.reserved: dict[str, list[int]] = {}
+        # nextval is outside transactions: keys taken here are no other writer's, and never wait for a batch.
+        self.keys = wrapper.get_new_connection(wrapper.get_connection_params())
+        self.keys.autocommit = True
+        wrapper.inc_thread_sharing()
         self.thread = threading.Thread(target=self._run, name="demo rows", daemon=True)
         self.thread.start()
 
     def _run(self):
-        while True:
-            job = self.jobs.get()
-            try:
-                if job is None:
-                    return
-                if self.error is not None or self.cancelled:
-                    continue  # the transaction has failed: what is left is dropped
-                if isinstance(job, threading.Event):
-                    job.set()
-                    continue
+        # This thread's Django connection is the caller's: the same transaction.
+        connections[DEFAULT_DB_ALIAS] = self.wrapper
+        try:
+            while self._next():
+                pass
+        finally:
+            del connections[DEFAULT_DB_ALIAS]
+
+    def _next(self) -> bool:
+        job = self.jobs.get()
+        try:
+            if job is None:
+                return False
+            if self.error is not None or self.cancelled:
+                return True  # the transaction has failed: what is left is dropped
+            if isinstance(job, threading.Event):
+                job.set()
+            elif callable(job):
+                job()
+            else:
                 statement, rows = job
-                with self.raw.cursor() as cursor, cursor.copy(statement) as copy:
+                with self.wrapper.connection.cursor() as cursor, cursor.copy(statement) as copy:
                     for row in rows:
                         copy.write_row(row)
-            except BaseException as error:  # noqa: BLE001  # handed to the caller's thread
-                self.error = error
-            finally:
-                self.jobs.task_done()
+        except BaseException as error:  # noqa: BLE001  # handed to the caller's thread
+            self.error = error
+        finally:
+            self.jobs.task_done()
+        return True
 
     def check(self):
         if self.error is not None:
             error, self.error = self.error, None
-            with connection.wrap_database_errors:
+            with self.wrapper.wrap_database_errors:
                 raise error
 
     def put(self, statement, rows):
         self.check()
         self.jobs.put((statement, rows))
 
-    def written(self) -> threading.Event:
-        """An event set once everything given so far is written."""
+    def call(self, function, *args):
+        """Run the function in the stream's thread, on the transaction's connection, after what was given."""
         self.check()
-        event = threading.Event()
-        self.jobs.put(event)
-        return event
+        self.jobs.put(lambda: function(*args))
 
-    def wait(self, event: threading.Event | None = None) -> None:
-        """Until the event is set (everything, given none), then any failure is raised here."""
-        if event is None:
-            self.jobs.join()
-        else:
-            while not event.wait(0.5) and self.error is None:
-                pass
+    def wait(self) -> None:
+        """Until everything given is done; then any failure is raised here."""
+        self.jobs.join()
         self.check()
+
+    def next_keys(self, table: str, column: str, count: int) -> list[int]:
+        with self.keys.cursor() as cursor:
+            cursor.execute(
+                "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+                [connection.ops.quote_name(table), column, count],
+            )
+            return [pk for (pk,) in cursor.fetchall()]
 
     def close(self):
         if self.thread.is_alive():
             self.jobs.put(None)
             self.thread.join()
+            self.wrapper.dec_thread_sharing()
+            self.keys.close()
 
 
 _stream: _Stream | None = None
@@ -252,8 +275,8 @@ _stream: _Stream | None = None
 @contextmanager
 def streaming(models: Iterable[type[Model]]) -> Iterator[_Stream | None]:
     """Inside it, in a transaction, rows given to ``insert`` and the others are written on PostgreSQL by a
-    thread of their own while the caller goes on; ``wait()`` (or the event of ``written()``) before reading
-    them back. Elsewhere it changes nothing (and yields None).
+    thread of their own while the caller goes on; what reads them back is given to ``call``. Elsewhere it
+    changes nothing (and yields None).
 
     The foreign keys of the tables of these models (all that will be written) are set aside while the rows
     go in and put back at the end, which checks every row against them at once, as PostgreSQL's guide to
@@ -266,7 +289,7 @@ def streaming(models: Iterable[type[Model]]) -> Iterator[_Stream | None]:
         yield None
         return
     keys = _set_foreign_keys_aside(models)
-    stream = _stream = _Stream(connection.connection)
+    stream = _stream = _Stream(connections[DEFAULT_DB_ALIAS])
     try:
         yield stream
         stream.wait()

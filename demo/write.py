@@ -82,24 +82,28 @@ def generate(*, sizes, seed, as_of, user, progress=None):
     history = {"user": user, "reason": reason}
     names = council_names(random.Random(seed), sizes.councils)
     per_chunk = max(1, RECOMMENDATIONS_PER_CHUNK // (sizes.reviews * sizes.recommendations))
-    with transaction.atomic(), rows.streaming(_written()) as stream:
+    with transaction.atomic():
         themes = _themes(as_of=as_of, sizes=sizes, counts=counts, **history)
-        previous = None
-        for start in range(0, sizes.councils, per_chunk):
-            plans = [
-                plan_council(index=i, place=place, name=name, slug=slug, seed=seed, sizes=sizes, as_of=as_of)
-                for i, (place, name, slug) in enumerate(names[start : start + per_chunk], start=start)
-            ]
-            _write(plans, themes, counts, **history)
-            # The dashboards' rows of the chunk before, once it is written, while this one is.
-            if previous:
-                _summarise(stream, *previous)
-            previous = (plans, stream.written() if stream else None)
-            reset_queries()  # with DEBUG on, Django keeps every query's SQL: megabytes a chunk here
-            if progress:
-                progress(min(start + per_chunk, sizes.councils), sizes.councils)
-        if previous:
-            _summarise(stream, *previous)
+        with rows.streaming(_written()) as stream:
+            for start in range(0, sizes.councils, per_chunk):
+                plans = [
+                    plan_council(
+                        index=i, place=place, name=name, slug=slug, seed=seed, sizes=sizes, as_of=as_of
+                    )
+                    for i, (place, name, slug) in enumerate(names[start : start + per_chunk], start=start)
+                ]
+                _write(plans, themes, counts, **history)
+                # The dashboards' rows, from everything they count, as the services keep them.
+                recommendations = Recommendation.objects.filter(
+                    review__council__in=[p.council.id for p in plans]
+                ).values("pk")
+                if stream:
+                    stream.call(services.summarise_new, recommendations)
+                else:
+                    services.summarise_new(recommendations)
+                reset_queries()  # with DEBUG on, Django keeps every query's SQL: megabytes a chunk here
+                if progress:
+                    progress(min(start + per_chunk, sizes.councils), sizes.councils)
     return counts
 
 
@@ -113,15 +117,6 @@ def _written():
     links = Recommendation.history.model.themes.model
     summaries = [LatestProgress, Standing, Tally, DayTally]
     return [*tracked, *(m.history.model for m in tracked), through, links, get_user_model(), *summaries]
-
-
-def _summarise(stream, plans, written):
-    """The dashboards' rows of the plans' recommendations, from everything they count, as the services keep them."""
-    if stream:
-        stream.wait(written)
-    services.summarise_new(
-        Recommendation.objects.filter(review__council__in=[p.council.id for p in plans]).values("pk")
-    )
 
 
 def _themes(*, as_of, sizes, counts, user, reason):

@@ -38,7 +38,7 @@ class Command(BaseCommand):
         "with reasons, the committee's sign-offs (some not accepted, some reopened), updates found not "
         "adequate, each council's three-step escalation ladder and the steps taken, and responses due "
         "within the council's period (about one review in four answered late). The same --seed and --as-of give the same "
-        "data. It is all or nothing, in one transaction. Demo councils are named 'Demo ...' with slugs "
+        "data. It is all or nothing, in one transaction; on PostgreSQL the tables it writes are held until it ends (pages wait too), so run it when nobody is using the site. Demo councils are named 'Demo ...' with slugs "
         "'demo-...', and officers' usernames start 'demo-' (they cannot sign in until given a password). "
         "If demo data exists already, it stops and changes nothing, unless --replace is given: then the "
         "existing demo councils and everything in them are deleted first (their history is kept, with "
