@@ -26,7 +26,17 @@ def insert(model: type[Model], records: Iterable[Model]) -> None:
     table = connection.ops.quote_name(model._meta.db_table)
     columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
     names = [f.attname for f in fields]
-    with connection.cursor() as cursor, cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
-        for record in records:
-            values = record.__dict__
-            copy.write_row([values[name] for name in names])
+    with connection.cursor() as cursor:
+        copy_in(
+            cursor.cursor,
+            f"COPY {table} ({columns}) FROM STDIN",
+            ([record.__dict__[name] for name in names] for record in records),
+        )
+
+
+def copy_in(cursor, statement: str, rows: Iterable) -> None:
+    """Send the rows (each its values in the statement's column order) by the ``COPY ... FROM STDIN``
+    statement, through a psycopg cursor."""
+    with cursor.copy(statement) as copy:
+        for row in rows:
+            copy.write_row(row)

@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING, Any
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection, connections
 from django.db.models import Model
 
+from common import bulk
+
 
 class Planned:
     """An unsaved record of ``model``: its fields as attributes, defaults filled in, a related record as the
@@ -164,9 +166,8 @@ def _send(model: type[Model], fields: Sequence[Any], rows: Iterable[tuple]) -> N
         if _stream:
             _stream.put(statement, list(rows))
             return
-        with connection.cursor() as cursor, cursor.cursor.copy(statement) as copy:
-            for row in rows:
-                copy.write_row(row)
+        with connection.cursor() as cursor:
+            bulk.copy_in(cursor.cursor, statement, rows)
         return
     # SQLite keeps dates and times as text in UTC, as the fields prepare them.
     marks = ", ".join(["%s"] * len(fields))
@@ -218,15 +219,12 @@ class _Stream:
                 return False
             if self.error is not None or self.cancelled:
                 return True  # the transaction has failed: what is left is dropped
-            if isinstance(job, threading.Event):
-                job.set()
-            elif callable(job):
+            if callable(job):
                 job()
             else:
                 statement, rows = job
-                with self.wrapper.connection.cursor() as cursor, cursor.copy(statement) as copy:
-                    for row in rows:
-                        copy.write_row(row)
+                with self.wrapper.connection.cursor() as cursor:
+                    bulk.copy_in(cursor, statement, rows)
         except BaseException as error:  # noqa: BLE001  # handed to the caller's thread
             self.error = error
         finally:

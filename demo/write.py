@@ -71,7 +71,7 @@ def existing_demo_councils():
 def generate(*, sizes, seed, as_of, user, progress=None):
     """Create the demo data set for these sizes and seed, with history, in one transaction; return counts.
 
-    ``progress(done, total)`` is called after each chunk of councils is written.
+    ``progress(done, total)`` is called after each chunk of councils is planned and given to be written.
     """
     reason = reason_for(seed)
     counts = dict.fromkeys(
