@@ -58,6 +58,9 @@ from .words import THEME_NAMES
 # Rows per INSERT; a chunk of councils is written at a time so memory stays flat.
 BATCH_SIZE = 2000
 RECOMMENDATIONS_PER_CHUNK = 5000
+# The statistics of the tables the counting reads are gathered when this many recommendations are written,
+# then each time four times as many are.
+ANALYSE_FIRST_AT = 5000
 
 
 def existing_demo_councils():
@@ -82,6 +85,7 @@ def generate(*, sizes, seed, as_of, user, progress=None):
     history = {"user": user, "reason": reason}
     names = council_names(random.Random(seed), sizes.councils)
     per_chunk = max(1, RECOMMENDATIONS_PER_CHUNK // (sizes.reviews * sizes.recommendations))
+    analysed_at = ANALYSE_FIRST_AT
     with transaction.atomic():
         themes = _themes(as_of=as_of, sizes=sizes, counts=counts, **history)
         with rows.streaming(_written()) as stream:
@@ -101,18 +105,39 @@ def generate(*, sizes, seed, as_of, user, progress=None):
                     stream.call(services.summarise_new, recommendations)
                 else:
                     services.summarise_new(recommendations)
+                if stream and counts["recommendations"] >= analysed_at:
+                    # The queries that count each chunk are planned from the tables' statistics, which
+                    # autovacuum does not gather inside a transaction: without them, plans made for
+                    # empty tables read more of the tables as they grow, and each chunk takes longer.
+                    stream.call(_analyse, [model for model in _written() if model not in _histories()])
+                    analysed_at *= 4
                 reset_queries()  # with DEBUG on, Django keeps every query's SQL: megabytes a chunk here
                 if progress:
                     progress(min(start + per_chunk, sizes.councils), sizes.councils)
     return counts
 
 
-def _written():
-    """Every model whose table the demo data is written into, through the services too."""
-    tracked: list[Any] = [
+def _analyse(models):
+    """Gather the planner's statistics of the tables written: from a sample, a second or two each time."""
+    tables = ", ".join(sorted({connection.ops.quote_name(model._meta.db_table) for model in models}))
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {tables}")
+
+
+def _histories():
+    return {model.history.model for model in _tracked()}
+
+
+def _tracked():
+    return [
         Council, Membership, Committee, EscalationStep, Review, UpdateRound, Recommendation, CabinetResponse,
         TargetDate, ExtensionRequest, ProgressUpdate, SignOff, UpdateAssessment, Escalation,
     ]  # fmt: skip
+
+
+def _written():
+    """Every model whose table the demo data is written into, through the services too."""
+    tracked: list[Any] = _tracked()
     through = Recommendation.themes.through
     links = Recommendation.history.model.themes.model
     summaries = [LatestProgress, Standing, Tally, DayTally]
