@@ -236,10 +236,19 @@ NO_STATUS = "none"
 class ThemeQuerySet(models.QuerySet):
     def used_in(self, councils):
         """The themes the recommendations of these councils have, and those no recommendation has yet:
-        what their people are shown (another council's themes would name its work)."""
+        what their people are shown (another council's themes would name its work). ``None``: every
+        council's (a superuser's), which is every theme, used or not.
+
+        Whether a theme is used at all is asked of each theme, which the database answers from its first
+        link; the themes of some councils are found from those councils' recommendations. Asked of
+        every link instead, a national data set's links are read in full on every list page.
+        """
+        if councils is None:
+            return self.all()
         links = Recommendation.themes.through.objects
+        unused = ~Exists(links.filter(theme=OuterRef("pk")))
         used = links.filter(recommendation__review__council__in=councils).values("theme_id")
-        return self.filter(Q(pk__in=used) | ~Q(pk__in=links.values("theme_id")))
+        return self.filter(Q(pk__in=used) | unused)
 
 
 class Theme(models.Model):
@@ -318,6 +327,8 @@ class Recommendation(models.Model):
             ),
             models.CheckConstraint(condition=~models.Q(text=""), name="recommendation_has_text"),
         ]
+        # The list sorted by number: a page is read from it.
+        indexes = [models.Index(fields=["position", "id"], name="recommendation_position")]
 
     def __str__(self):
         return f"Recommendation {self.label}"
@@ -671,6 +682,12 @@ class TargetDate(models.Model):
 
     class Meta:
         ordering = ["recommendation_id", "recorded_at", "id"]
+        # The recommendations whose target slipped (``slipped_condition``): a few, asked of each one.
+        indexes = [
+            models.Index(
+                fields=["recommendation"], condition=Q(replaced_passed=True), name="target_replaced_passed"
+            )
+        ]
         constraints = [
             models.CheckConstraint(condition=models.Q(kind__in=TargetKind.values), name="target_kind_known"),
             models.CheckConstraint(
@@ -974,6 +991,15 @@ class Standing(models.Model):
     class Meta:
         indexes = [
             models.Index(fields=["review_id"], name="standing_review"),
+            # The list sorted by decision or status: a page is read from them.
+            models.Index(fields=["decision_key", "recommendation"], name="standing_decision"),
+            models.Index(fields=["status_key", "recommendation"], name="standing_status"),
+            # The list by "Last updated": those never updated (or never on a known date), by pk.
+            models.Index(
+                fields=["recommendation"],
+                condition=Q(last_updated_date__isnull=True),
+                name="standing_undated",
+            ),
             # The dashboards' "changed since the last round": those that moved, newest update first.
             # (Undated ones last: by a date before any, as SQLite's indexes know no NULLS LAST.)
             models.Index(

@@ -40,6 +40,8 @@ class Review(models.Model):
             models.UniqueConstraint(fields=["council", "title"], name="review_unique_title_per_council"),
             models.CheckConstraint(condition=~models.Q(title=""), name="review_has_title"),
         ]
+        # The recommendations list sorted by review: the reviews in order of title.
+        indexes = [models.Index(fields=["title", "id"], name="review_title")]
 
     def __str__(self):
         return self.title

@@ -88,3 +88,25 @@ def test_another_councils_themes_are_neither_offered_nor_filterable(client, oliv
         {"themes": [theirs.pk], "new_themes": "", "version": 1},
     )
     assert refused.status_code == 200 and "Select themes from the list" in refused.content.decode()
+
+
+def test_a_superuser_is_offered_every_theme_and_each_person_their_councils_and_the_unused(
+    client, olive, review, otherton, django_user_model
+):
+    from recommendations.models import Theme
+
+    ours, unused, theirs = (
+        Theme.objects.create(name=n, slug=n.lower().replace(" ", "-"))
+        for n in ("Refuges", "Housing", "Secret plan")
+    )
+    make_recommendation(review, 1).themes.add(ours)
+    other_review = review.__class__.objects.create(council=otherton, title="Parks", slug="parks")
+    make_recommendation(other_review, 1).themes.add(theirs)
+    root = django_user_model.objects.create_superuser("root", password="x")
+
+    assert set(Theme.objects.used_in(None)) == {ours, unused, theirs}
+    assert set(Theme.objects.used_in([otherton])) == {theirs, unused}
+    client.force_login(root)
+    listed = client.get(reverse("recommendations:list"), {"theme": "secret-plan"})
+    assert [r.pk for r in listed.context["page"].object_list] == [other_review.recommendations.get().pk]
+    assert "Refuges" in listed.content.decode() and "Housing" in listed.content.decode()
