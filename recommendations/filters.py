@@ -3,7 +3,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
-from django.db.models import Count, F, Q
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.functional import cached_property
 
@@ -11,44 +11,47 @@ from common.forms import Checkboxes, GovukForm, NativeDateInput, SearchInput
 from councils.models import Committee, Council
 from reviews.models import Review
 
-from .models import DECISION_KEYS, STATUS_KEYS, CabinetResponse, ProgressUpdate, Recommendation, Theme
+from . import summaries
+from .models import (
+    DECISION_KEYS,
+    STATUS_KEYS,
+    CabinetResponse,
+    ProgressUpdate,
+    Recommendation,
+    Standing,
+    Theme,
+)
 
 # Beyond this many councils, reviews, committees and officers are listed for the chosen council only.
 NARROW_ABOVE = 10
 # The filters so narrowed, and how each reaches its council.
 NARROWED = {"review": "council", "committee": "council", "lead_officer": "memberships__council"}
+# The follow-through filters, ticked to keep only those flagged (``filter_flag``).
+FLAGS = [
+    "overdue", "slipped", "update_late", "stalled", "awaiting_sign_off", "signed_off", "sent_back",
+    "escalated", "response_late",
+]  # fmt: skip
 
 
-def search(queryset, words, *, by_ids=False):
+def search(queryset, words, *, by_ids=False, is_common=None):
     """Recommendations whose text, response comment or any update mentions the words.
 
     PostgreSQL's full-text search (English stemming, so "refuge" finds
     "refuges"), through the GIN indexes of migration 0002; plain containment
     on SQLite. On PostgreSQL each part is a subquery of ids the database works
     out once: as three alternatives (``pk IN a OR pk IN b OR pk IN c``) a page
-    walks the list's order and stops at 50; ``by_ids`` makes them one union,
-    which the database joins to only the recommendations found, to count them
-    without reading every other one. The same rows either way.
+    walks the list's order and stops at 50; ``by_ids`` makes them one union
+    (``found_ids``), which the database joins to only the recommendations
+    found, to count them without reading every other one. The same rows
+    either way. Common words (``common``; ``is_common`` if known) are asked of each recommendation
+    instead.
     """
     if connection.vendor == "postgresql":
-        query = SearchQuery(words, search_type="websearch", config="english")
-
-        def matching(model, field, id_field):
-            document = SearchVector(field, config="english")
-            return (
-                model.objects.annotate(document=document)
-                .filter(document=query)
-                .order_by()
-                .values_list(id_field, flat=True)
-            )
-
-        parts = [
-            matching(Recommendation, "text", "pk"),
-            matching(CabinetResponse, "comment", "recommendation_id"),
-            matching(ProgressUpdate, "text", "recommendation_id"),
-        ]
+        if common(words) if is_common is None else is_common:
+            return queryset.filter(_mentions(words))
+        parts = _found_parts(words)
         if by_ids:
-            return queryset.filter(pk__in=parts[0].union(*parts[1:]))
+            return queryset.filter(pk__in=found_ids(words))
         return queryset.filter(Q(pk__in=parts[0]) | Q(pk__in=parts[1]) | Q(pk__in=parts[2]))
     matches = Q()
     for word in words.split():
@@ -64,15 +67,111 @@ def search(queryset, words, *, by_ids=False):
     return queryset.filter(matches)
 
 
+def _found_parts(words):
+    query = SearchQuery(words, search_type="websearch", config="english")
+
+    def matching(model, field, id_field):
+        document = SearchVector(field, config="english")
+        return (
+            model.objects.annotate(document=document)
+            .filter(document=query)
+            .order_by()
+            .values_list(id_field, flat=True)
+        )
+
+    return [
+        matching(Recommendation, "text", "pk"),
+        matching(CabinetResponse, "comment", "recommendation_id"),
+        matching(ProgressUpdate, "text", "recommendation_id"),
+    ]
+
+
+# Words the database expects in more places than a quarter of the recommendations (like "council") are
+# common ones, where gathering every id found would read most of the tables: those are found by reading the
+# list in its order and asking of each recommendation whether it mentions them, and counted up to a point.
+COMMON_SHARE = 0.25
+COMMON_AT_LEAST = 20_000
+# How many recommendations a common search counts up to: beyond it, the list says "more than".
+COMMON_COUNTED_UP_TO = 1000
+
+
+def common(words) -> bool:
+    """Whether the database expects the words in more texts, comments and updates than COMMON_SHARE of the
+    recommendations (and COMMON_AT_LEAST), from the statistics ANALYZE keeps of the search indexes: a
+    plan, not a search (a millisecond or two). PostgreSQL only."""
+    sql, params = found_ids(words).query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN (FORMAT JSON) " + sql, params)
+        (plan,) = cursor.fetchone()
+        cursor.execute(
+            "SELECT reltuples FROM pg_class WHERE oid = %s::regclass", [Recommendation._meta.db_table]
+        )
+        (recommendations,) = cursor.fetchone()
+    expected = (plan[0] if isinstance(plan, list) else plan)["Plan"]["Plan Rows"]
+    return expected > max(COMMON_AT_LEAST, COMMON_SHARE * recommendations)
+
+
+def _mentions(words) -> Q:
+    """The words in the recommendation's text, its response's comment or any of its updates, asked of each
+    recommendation (the ``search`` of common words)."""
+    query = SearchQuery(words, search_type="websearch", config="english")
+
+    def mentioned(model, field, link):
+        found = model.objects.annotate(document=SearchVector(field, config="english")).filter(document=query)
+        return Exists(found.filter(**{link: OuterRef("pk")}))
+
+    return (
+        Exists(
+            Recommendation.objects.annotate(document=SearchVector("text", config="english")).filter(
+                pk=OuterRef("pk"), document=query
+            )
+        )
+        | mentioned(CabinetResponse, "comment", "recommendation")
+        | mentioned(ProgressUpdate, "text", "recommendation")
+    )
+
+
+class CountedUpTo:
+    """``results`` as a paginator reads them, counted up to ``limit``: ``more`` says there are more."""
+
+    def __init__(self, results, limit):
+        self.results, self.limit = results, limit
+
+    @cached_property
+    def total(self):
+        return self.results.order_by()[: self.limit + 1].count()
+
+    @property
+    def more(self):
+        return self.total > self.limit
+
+    def count(self):
+        return min(self.total, self.limit)
+
+    def __getitem__(self, index):
+        return self.results[index]
+
+
+def found_ids(words) -> QuerySet:
+    """The ids of the recommendations whose text, response comment or updates mention the words, each once:
+    one union of what the three GIN indexes find (PostgreSQL only)."""
+    first, *others = _found_parts(words)
+    return first.union(*others)
+
+
 class Counted:
-    """``results`` as a paginator reads them (``count()`` and slices), counted by ``counted``: a query
-    of the same rows that the database counts faster."""
+    """``results`` as a paginator reads them (``count()`` and slices), counted by ``counted``: a query of
+    the same rows that the database counts faster, or the number already known."""
 
     def __init__(self, results, counted):
         self.results, self.counted = results, counted
 
+    @cached_property
+    def total(self):
+        return self.counted if isinstance(self.counted, int) else self.counted.count()
+
     def count(self):
-        return self.counted.count()
+        return self.total
 
     def __getitem__(self, index):
         return self.results[index]
@@ -81,7 +180,14 @@ class Counted:
 class StableOrdering(django_filters.OrderingFilter):
     """Sorts by the column chosen, then by pk the same way round, so that no recommendation is on two
     pages and none is missed when many share a value; "Last updated" counts none as the earliest, on
-    either database, so that newest first is exactly oldest first reversed."""
+    either database, so that newest first is exactly oldest first reversed.
+
+    Each order is one an index holds, so a page reads only its rows, not every match sorted: decision
+    and status by the recommendation's standing row (the same keys, kept with the records), joined as
+    an inner join so its index can lead; number by ``recommendation_position``; council and review by
+    the council's name and ``review_title``, whose rows the database then sorts by pk one name at a
+    time (an incremental sort) until the page is full.
+    """
 
     def filter(self, qs, value):
         if not value:
@@ -96,6 +202,8 @@ class StableOrdering(django_filters.OrderingFilter):
                 terms.append(date.desc(nulls_last=True) if descending else date.asc(nulls_first=True))
             else:
                 terms.append(f"-{field}" if descending else field)
+            if field.startswith("standing__"):
+                qs = qs.filter(standing__isnull=False)  # every recommendation has one
         return qs.order_by(*terms, "-pk" if descending else "pk")
 
 
@@ -105,16 +213,21 @@ class ByLastUpdated:
     The same order as ``StableOrdering``'s, in two parts: those never dated,
     by pk, and those dated, by date then pk; oldest first the undated come
     first, newest first last. Each part is a query the database answers from
-    an index (the dated by ``latest_progress_date_pk``), reading only the
+    an index (the dated by ``latest_progress_date_pk``, the undated by
+    ``standing_undated``), reading only the
     page asked for: sorting by a column of the outer-joined latest progress
-    made it sort every row to take 50. ``counted``, if given, is a query of
-    the same rows that counts faster (see ``search``).
+    made it sort every row to take 50. The first part is counted only for a
+    page after the first that holds none of it.
+    ``counted``, if given, is a query of the same rows that counts faster (see
+    ``search``), or their number.
     """
 
     def __init__(self, results, *, descending, counted=None):
         self.results = results
-        self.counted = results if counted is None else counted
-        undated = results.filter(last_updated_date__isnull=True).order_by("-pk" if descending else "pk")
+        self.counted = Counted(results, results if counted is None else counted)
+        # By the standing row, the same date, whose partial index lists the undated by pk.
+        undated = results.filter(standing__isnull=False, standing__last_updated_date__isnull=True)
+        undated = undated.order_by("-pk" if descending else "pk")
         # Filtered on the joined row's own column, so the join is an inner one the index can lead.
         dated = results.filter(latest_progress__last_updated_date__isnull=False)
         dated = dated.order_by(
@@ -123,27 +236,36 @@ class ByLastUpdated:
         self.parts = [dated, undated] if descending else [undated, dated]
         self.undated_first = not descending
 
-    @cached_property
-    def sizes(self):
-        counts = self.counted.aggregate(
-            total=Count("pk"), undated=Count("pk", filter=Q(last_updated_date__isnull=True))
-        )
-        undated, dated = counts["undated"], counts["total"] - counts["undated"]
-        return (undated, dated) if self.undated_first else (dated, undated)
-
     def count(self):
-        return sum(self.sizes)
+        return self.counted.count()
+
+    def _first_size(self):
+        """How many the first part holds: counted in the query that counts the results faster (the
+        standing rows hold the latest update's date too)."""
+        query = self.counted_query()
+        if query.query.combinator:  # the search's union of ids
+            query = Standing.objects.filter(recommendation_id__in=query)
+        if self.undated_first:
+            return query.filter(last_updated_date__isnull=True).count()
+        if query.model is Standing:
+            return query.filter(last_updated_date__isnull=False).count()
+        return query.filter(latest_progress__last_updated_date__isnull=False).count()
+
+    def counted_query(self):
+        counted = self.counted.counted
+        return self.results if isinstance(counted, int) else counted
 
     def __getitem__(self, index):
         if not isinstance(index, slice) or index.step is not None:
             raise TypeError("ByLastUpdated is read a page at a time, by a slice.")
         start, stop = index.start or 0, index.stop if index.stop is not None else self.count()
         first, second = self.parts
-        size = self.sizes[0]
-        rows = list(first[start:stop]) if start < size else []
-        if stop > size:
-            rows += list(second[max(start - size, 0) : stop - size])
-        return rows
+        rows = list(first[start:stop])
+        if len(rows) == stop - start:
+            return rows
+        # The first part ends on this page, after the rows found; or before it, where none were found.
+        size = start + len(rows) if rows or not start else self._first_size()
+        return rows + list(second[max(start - size, 0) : stop - size])
 
 
 class RecommendationFilter(django_filters.FilterSet):
@@ -250,8 +372,8 @@ class RecommendationFilter(django_filters.FilterSet):
             ("review__council__name", "council"),
             ("review__title", "review"),
             ("position", "number"),
-            ("decision_key", "decision"),
-            ("status_key", "status"),
+            ("standing__decision_key", "decision"),
+            ("standing__status_key", "status"),
             ("last_updated_date", "updated"),
         ],
         field_labels={"updated": "Last updated"},
@@ -265,9 +387,10 @@ class RecommendationFilter(django_filters.FilterSet):
     def __init__(self, data=None, *args, user, **kwargs):
         super().__init__(data, *args, **kwargs)
         self.user = user
+        self._common: dict[str, bool] = {}
         councils = Council.objects.for_user(user)
         self.filters["council"].queryset = councils
-        self.filters["theme"].queryset = Theme.objects.used_in(councils)
+        self.filters["theme"].queryset = Theme.objects.used_in(None if user.is_superuser else councils)
         self.filters["review"].queryset = Review.objects.filter(council__in=councils).select_related(
             "council"
         )
@@ -285,7 +408,17 @@ class RecommendationFilter(django_filters.FilterSet):
     counting = False
 
     def filter_words(self, queryset, name, value):
-        return search(queryset, value, by_ids=self.counting) if value.strip() else queryset
+        if not value.strip():
+            return queryset
+        return search(queryset, value, by_ids=self.counting, is_common=self.common(value))
+
+    def common(self, words) -> bool:
+        """``common(words)``, asked of the database once a request."""
+        if connection.vendor != "postgresql":
+            return False
+        if words not in self._common:
+            self._common[words] = common(words)
+        return self._common[words]
 
     def filter_decision(self, queryset, name, value):
         # On the stored column, not the computed key, so the database can plan with it.
@@ -324,21 +457,107 @@ class RecommendationFilter(django_filters.FilterSet):
 
     def pages(self, results):
         """What the list's pages are cut from: ``results``, read a page at a time by "Last updated" from an
-        index (ByLastUpdated), and on PostgreSQL counted by the search's union of ids where words are
-        searched for (``search``)."""
+        index (ByLastUpdated), and counted the fastest way the filters chosen allow (``counted``)."""
         if not self.is_valid():
             return results
-        counted = results
-        if connection.vendor == "postgresql" and self.form.cleaned_data.get("q", "").strip():
-            self.counting = True
-            try:
-                counted = self.filter_queryset(self.queryset.all())
-            finally:
-                self.counting = False
+        words = self.form.cleaned_data.get("q", "").strip()
+        if words and self.common(words):
+            counted_up_to = CountedUpTo(results, COMMON_COUNTED_UP_TO)
+            sort = self.form.cleaned_data.get("sort")
+            if sort in (["updated"], ["-updated"]):
+                by_date = ByLastUpdated(
+                    results, descending=sort[0] == "-updated", counted=counted_up_to.count()
+                )
+                by_date.more = counted_up_to.more  # type: ignore[attr-defined]
+                return by_date
+            return counted_up_to
+        counted = self.counted()
+        if counted is None:
+            counted = results
+            if connection.vendor == "postgresql" and words:
+                # The search as one union of ids, which the database joins to only the recommendations found.
+                self.counting = True
+                try:
+                    counted = self.filter_queryset(self.queryset.all())
+                finally:
+                    self.counting = False
         sort = self.form.cleaned_data.get("sort")
         if sort in (["updated"], ["-updated"]):
             return ByLastUpdated(results, descending=sort[0] == "-updated", counted=counted)
         return results if counted is results else Counted(results, counted)
+
+    def counted(self) -> int | QuerySet | None:
+        """How many recommendations the filters chosen match, where that is quicker to find than by counting
+        the list's own query; None where it is not.
+
+        Without words to search for, from the dashboards' summary rows where they count by the filters
+        chosen: the council or review; decisions and statuses; and at most one follow-through flag
+        (``summaries.count``). With words, on PostgreSQL, as a query of the standing rows of the
+        recommendations the search's union of ids finds (``search``), where the other filters are ones
+        the standing rows hold: one narrow table, joined to nothing.
+        """
+        if not self.is_valid():
+            return None
+        data = self.form.cleaned_data
+        chosen = {
+            name
+            for name, value in data.items()
+            if name != "sort"
+            and value not in (None, "", [], False)
+            and not (name == "q" and not value.strip())
+        }
+        flags = [self.filters[name].field_name for name in chosen if name in FLAGS]
+        scoped = {"council", "review", "decision", "status"}
+        if "q" in chosen:
+            measured = [flag for flag in flags if flag in summaries.MEASURED]
+            if connection.vendor != "postgresql" or chosen - {"q", *scoped, *FLAGS} or flags != measured:
+                return None
+            if self.common(data["q"]):
+                return None
+            return self._standing_matches(data, measured)
+        if chosen - {*scoped, *FLAGS} or len(flags) > 1:
+            return None
+        return summaries.count(
+            self._summary(data),
+            decisions=data.get("decision") or (),
+            statuses=data.get("status") or (),
+            flag=flags[0] if flags else None,
+        )
+
+    def _summary(self, data) -> dict:
+        """The tally rows of the scope chosen: the review, the council, or every council the person sees."""
+        council, review = data.get("council"), data.get("review")
+        if review is not None:
+            summary = summaries.of_review(review)
+            if council is not None:
+                summary["council"] = council  # a review of another council: none
+            return summary
+        if council is not None:
+            return summaries.of_council(council)
+        if self.user.is_superuser:
+            return summaries.everywhere()
+        return summaries.of_councils(Council.objects.for_user(self.user))
+
+    def _standing_matches(self, data, measured) -> QuerySet:
+        found = found_ids(data["q"])
+        council, review = data.get("council"), data.get("review")
+        everything = not (council or review or data.get("decision") or data.get("status") or measured)
+        if self.user.is_superuser and everything:
+            return found  # every one found is listed: the union counted, joined to nothing
+        standing = Standing.objects.filter(recommendation_id__in=found)
+        if review is not None:
+            standing = standing.filter(review_id=review.pk)
+        if council is not None:
+            standing = standing.filter(council_id=council.pk)
+        if council is None and review is None and not self.user.is_superuser:
+            standing = standing.filter(council_id__in=Council.objects.for_user(self.user).values("pk"))
+        if data.get("decision"):
+            standing = standing.filter(decision_key__in=data["decision"])
+        if data.get("status"):
+            standing = standing.filter(status_key__in=data["status"])
+        for flag in measured:
+            standing = standing.filter(**{f"is_{flag}": True})
+        return standing
 
     @cached_property
     def chosen_council(self):

@@ -28,6 +28,7 @@ from typing import Any
 from django.db import connection
 from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum, Value, When
 from django.db.models.functions import Coalesce, NullIf
+from django.utils import timezone
 
 from common import bulk
 from common.dates import months_before
@@ -460,3 +461,39 @@ def read(summary: dict, today: datetime.date) -> dict[str, Any]:
         "update_late": found[TallyKind.OWED][0],
         "response_late": found[TallyKind.RESPONSE][1],
     }
+
+
+# The list's follow-through filters that the counts by decision and status measure, by their measure's column.
+MEASURED = {
+    "awaiting_sign_off": "awaiting_sign_off",
+    "signed_off": "signed_off",
+    "sent_back": "sent_back",
+    "escalated": "escalated",
+}
+# The list's filters that are date figures of ``read``, by the figure's name.
+DATED_FIGURES = {
+    "is_overdue": "overdue",
+    "slipped": "slipped",
+    "is_update_late": "update_late",
+    "is_stalled": "stalled",
+    "response_late": "response_late",
+}
+
+
+def count(summary: dict, *, decisions=(), statuses=(), flag: str | None = None, today=None) -> int | None:
+    """How many recommendations of the scope's tallies have one of these decisions and one of these statuses
+    (any, given none) and, given ``flag``, are flagged so: one of ``MEASURED``, or, with no decision or
+    status asked for, one of ``DATED_FIGURES``. None for what the tallies do not count (a date figure of
+    one decision, say). A few rows per council, where counting the records reads every match."""
+    if flag in DATED_FIGURES:
+        if decisions or statuses:
+            return None
+        return read(summary, today or timezone.localdate())[DATED_FIGURES[flag]]
+    if flag is not None and flag not in MEASURED:
+        return None
+    tallies = Tally.objects.filter(**summary, kind=TallyKind.COUNT)
+    if decisions:
+        tallies = tallies.filter(decision_key__in=decisions)
+    if statuses:
+        tallies = tallies.filter(status_key__in=statuses)
+    return tallies.aggregate(n=Coalesce(Sum(MEASURED[flag] if flag else "n"), 0))["n"]

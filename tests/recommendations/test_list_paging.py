@@ -116,7 +116,14 @@ def test_a_page_costs_the_same_queries_at_two_sizes(client, alice, review, query
     # two parts at once, and reads a page from both where it spans them (oldest first, page 1: the
     # never updated, then the first of the dated); and the header's count of unread notifications
     # One more than before the page was cached: the change count of its councils (the cache key).
-    expected = 13 if query == {"sort": "updated"} else 12
+    # The count is of the summary rows where they count by the filters (see test_list_counts.py); so
+    # "Last updated" counts its first part only for a page past it (page 2 here, after the three never
+    # updated), having read it to find it empty.
+    # On PostgreSQL a search first asks the database's plan how common its words are, and how many
+    # recommendations there are (``filters.common``).
+    expected = 14 if query.get("page") == 2 else 13 if query.get("sort") == "updated" else 12
+    if "q" in query and connection.vendor == "postgresql":
+        expected += 2
     assert counts == [expected, expected]
 
 
