@@ -4,7 +4,8 @@ from itertools import chain
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Case, Count, F, Q, Value, When
+from django.db.models import Case, Count, F, OuterRef, Subquery, Value, When
+from django.db.models.functions import Coalesce
 from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -51,16 +52,20 @@ RESPONSE_FIELDS = (
 
 
 def _reviews_with_counts(reviews):
+    """The reviews with how many recommendations each has, how many were agreed, and its rounds: each count a
+    subquery of its own review's rows (joined together, every recommendation would meet every round)."""
+
+    def counted(queryset):
+        rows = queryset.filter(review=OuterRef("pk")).order_by().values("review").annotate(n=Count("pk"))
+        return Coalesce(Subquery(rows.values("n")), 0)
+
+    agreed = Recommendation.objects.filter(cabinet_response__decision=CabinetResponse.Decision.AGREE)
     return (
         with_response(reviews.select_related("council", "committee"))
         .annotate(
-            recommendation_count=Count("recommendations", distinct=True),
-            agreed_count=Count(
-                "recommendations",
-                filter=Q(recommendations__cabinet_response__decision=CabinetResponse.Decision.AGREE),
-                distinct=True,
-            ),
-            round_count=Count("rounds", distinct=True),
+            recommendation_count=counted(Recommendation.objects.all()),
+            agreed_count=counted(agreed),
+            round_count=counted(UpdateRound.objects.all()),
         )
         .order_by("council__name", F("recommended_date").desc(nulls_last=True), "title")
     )
