@@ -155,6 +155,10 @@ def main():
             "list by last updated, newest, page 3": page(
                 reverse("recommendations:list"), sort="-updated", page=3
             ),
+            **{
+                f"list by {sort}, page 1": page(reverse("recommendations:list"), sort=sort)
+                for sort in ("council", "review", "number", "decision", "status", "-status")
+            },
             "free-text search": page(reverse("recommendations:list"), q="refuge"),
             "recommendation page": page(
                 review.recommendations.order_by("position").first().get_absolute_url()
