@@ -224,7 +224,10 @@ class ByLastUpdated:
 
     def __init__(self, results, *, descending, counted=None):
         self.results = results
-        self.counted = Counted(results, results if counted is None else counted)
+        if isinstance(counted, CountedUpTo):
+            self.counted: Counted | CountedUpTo = counted
+        else:
+            self.counted = Counted(results, results if counted is None else counted)
         # By the standing row, the same date, whose partial index lists the undated by pk.
         undated = results.filter(standing__isnull=False, standing__last_updated_date__isnull=True)
         undated = undated.order_by("-pk" if descending else "pk")
@@ -239,6 +242,11 @@ class ByLastUpdated:
     def count(self):
         return self.counted.count()
 
+    @property
+    def more(self):
+        """Whether there are more than those counted (a common search's)."""
+        return isinstance(self.counted, CountedUpTo) and self.counted.more
+
     def _first_size(self):
         """How many the first part holds: counted in the query that counts the results faster (the
         standing rows hold the latest update's date too)."""
@@ -252,8 +260,8 @@ class ByLastUpdated:
         return query.filter(latest_progress__last_updated_date__isnull=False).count()
 
     def counted_query(self):
-        counted = self.counted.counted
-        return self.results if isinstance(counted, int) else counted
+        counted = getattr(self.counted, "counted", None)
+        return counted if isinstance(counted, QuerySet) else self.results
 
     def __getitem__(self, index):
         if not isinstance(index, slice) or index.step is not None:
@@ -461,17 +469,9 @@ class RecommendationFilter(django_filters.FilterSet):
         if not self.is_valid():
             return results
         words = self.form.cleaned_data.get("q", "").strip()
-        if words and self.common(words):
-            counted_up_to = CountedUpTo(results, COMMON_COUNTED_UP_TO)
-            sort = self.form.cleaned_data.get("sort")
-            if sort in (["updated"], ["-updated"]):
-                by_date = ByLastUpdated(
-                    results, descending=sort[0] == "-updated", counted=counted_up_to.count()
-                )
-                by_date.more = counted_up_to.more  # type: ignore[attr-defined]
-                return by_date
-            return counted_up_to
-        counted = self.counted()
+        counted = (
+            CountedUpTo(results, COMMON_COUNTED_UP_TO) if words and self.common(words) else self.counted()
+        )
         if counted is None:
             counted = results
             if connection.vendor == "postgresql" and words:
@@ -484,6 +484,8 @@ class RecommendationFilter(django_filters.FilterSet):
         sort = self.form.cleaned_data.get("sort")
         if sort in (["updated"], ["-updated"]):
             return ByLastUpdated(results, descending=sort[0] == "-updated", counted=counted)
+        if isinstance(counted, CountedUpTo):
+            return counted
         return results if counted is results else Counted(results, counted)
 
     def counted(self) -> int | QuerySet | None:

@@ -463,13 +463,8 @@ def read(summary: dict, today: datetime.date) -> dict[str, Any]:
     }
 
 
-# The list's follow-through filters that the counts by decision and status measure, by their measure's column.
-MEASURED = {
-    "awaiting_sign_off": "awaiting_sign_off",
-    "signed_off": "signed_off",
-    "sent_back": "sent_back",
-    "escalated": "escalated",
-}
+# The list's follow-through filters that the counts by decision and status measure: each a measure's column.
+MEASURED = ("awaiting_sign_off", "signed_off", "sent_back", "escalated")
 # The list's filters that are date figures of ``read``, by the figure's name.
 DATED_FIGURES = {
     "is_overdue": "overdue",
@@ -496,4 +491,4 @@ def count(summary: dict, *, decisions=(), statuses=(), flag: str | None = None, 
         tallies = tallies.filter(decision_key__in=decisions)
     if statuses:
         tallies = tallies.filter(status_key__in=statuses)
-    return tallies.aggregate(n=Coalesce(Sum(MEASURED[flag] if flag else "n"), 0))["n"]
+    return tallies.aggregate(n=Coalesce(Sum(flag or "n"), 0))["n"]
