@@ -1,9 +1,10 @@
 import django_filters
 from django import forms
 from django.contrib.auth import get_user_model
-from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.contrib.postgres.aggregates import BoolOr
+from django.contrib.postgres.search import SearchQuery, SearchVector, SearchVectorExact
 from django.db import connection
-from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models import BooleanField, F, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.functional import cached_property
 
@@ -98,36 +99,53 @@ COMMON_COUNTED_UP_TO = 1000
 def common(words) -> bool:
     """Whether the database expects the words in more texts, comments and updates than COMMON_SHARE of the
     recommendations (and COMMON_AT_LEAST), from the statistics ANALYZE keeps of the search indexes: a
-    plan, not a search (a millisecond or two). PostgreSQL only."""
+    plan, not a search (a millisecond or two). PostgreSQL only.
+
+    A search of only words to leave out ("-council", or "-council or young") is common too: the
+    indexes cannot find what a text lacks (``querytree`` leaves nothing of it to look up), and most
+    recommendations lack any given word somewhere.
+    """
     sql, params = found_ids(words).query.sql_with_params()
     with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT reltuples, querytree(websearch_to_tsquery('english', %s)) = 'T' FROM pg_class"
+            " WHERE oid = %s::regclass",
+            [words, Recommendation._meta.db_table],
+        )
+        recommendations, nothing_to_look_up = cursor.fetchone()
+        if nothing_to_look_up:
+            return True
         cursor.execute("EXPLAIN (FORMAT JSON) " + sql, params)
         (plan,) = cursor.fetchone()
-        cursor.execute(
-            "SELECT reltuples FROM pg_class WHERE oid = %s::regclass", [Recommendation._meta.db_table]
-        )
-        (recommendations,) = cursor.fetchone()
     expected = (plan[0] if isinstance(plan, list) else plan)["Plan"]["Plan Rows"]
     return expected > max(COMMON_AT_LEAST, COMMON_SHARE * recommendations)
 
 
 def _mentions(words) -> Q:
     """The words in the recommendation's text, its response's comment or any of its updates, asked of each
-    recommendation (the ``search`` of common words)."""
+    recommendation (the ``search`` of common words).
+
+    The text and the comment are asked of the row and its joined response; the updates by an aggregate
+    of that recommendation's own, through their index. None is an EXISTS: the database may answer those
+    by first gathering every match in the table (a "hashed" subplan), which is what a common word's
+    search must not do.
+    """
     query = SearchQuery(words, search_type="websearch", config="english")
 
-    def mentioned(model, field, link):
-        found = model.objects.annotate(document=SearchVector(field, config="english")).filter(document=query)
-        return Exists(found.filter(**{link: OuterRef("pk")}))
+    def mentioned(field):
+        return SearchVectorExact(SearchVector(field, config="english"), query)
 
+    in_updates = (
+        ProgressUpdate.objects.filter(recommendation=OuterRef("pk"))
+        .order_by()
+        .values("recommendation")
+        .annotate(mentions=BoolOr(mentioned("text")))
+        .values("mentions")
+    )
     return (
-        Exists(
-            Recommendation.objects.annotate(document=SearchVector("text", config="english")).filter(
-                pk=OuterRef("pk"), document=query
-            )
-        )
-        | mentioned(CabinetResponse, "comment", "recommendation")
-        | mentioned(ProgressUpdate, "text", "recommendation")
+        Q(mentioned("text"))
+        | Q(mentioned("cabinet_response__comment"))
+        | Q(Subquery(in_updates, output_field=BooleanField()))
     )
 
 

@@ -1,6 +1,7 @@
 import datetime
 from itertools import chain
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
@@ -14,6 +15,7 @@ from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_http_methods, require_safe
 
 from common.exports import csv_lines
+from common.limits import TooSlow, time_limit
 from councils import versions
 from councils.access import get_council_for_user
 from councils.models import Council, EscalationStep
@@ -528,7 +530,27 @@ def list_recommendations(request):
         "csv_query": _with(query, format="csv"),
         "applied": _applied(filters),
     }
-    return render(request, "recommendations/list.html", context)
+    if not (filters.is_valid() and filters.form.cleaned_data.get("q", "").strip()):
+        return render(request, "recommendations/list.html", context)
+    # A search's cost is its words': one the database cannot answer in time is said so, not left to
+    # the server's own timeout.
+    try:
+        with time_limit(settings.SEARCH_TIME_LIMIT_MS):
+            return render(request, "recommendations/list.html", context)
+    except TooSlow:
+        filters.form.add_error("q", SEARCH_TOO_SLOW)
+        context.update(
+            asked=f"{context['asked']}&too-slow",
+            page=Paginator(recommendations.none(), PAGE_SIZE).get_page(1),
+            applied=[],
+        )
+        return render(request, "recommendations/list.html", context)
+
+
+SEARCH_TOO_SLOW = (
+    "This search would take too long to answer. Add another word, or choose a council or a review, "
+    "to narrow it"
+)
 
 
 def _with(query, **values):

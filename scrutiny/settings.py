@@ -297,6 +297,9 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 NOTIFICATION_EMAIL_DELAY = envint("NOTIFICATION_EMAIL_DELAY", 60)
 # A checked paper with this many recommendations or more is imported by the worker, not in the request.
 IMPORT_IN_BACKGROUND_FROM = envint("IMPORT_IN_BACKGROUND_FROM", 100)
+# How long (ms) PostgreSQL may take over any one statement of a search of the list before the reader is
+# asked to narrow it (0: no limit).
+SEARCH_TIME_LIMIT_MS = envint("SEARCH_TIME_LIMIT_MS", 5000)
 # Scheduled work, run in this order by `manage.py run_schedule` (from cron or a systemd timer):
 # each is a function taking the time now, safe to run twice, that returns a one-line summary.
 SCHEDULED_JOBS = [

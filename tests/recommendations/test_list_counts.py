@@ -151,10 +151,12 @@ def test_a_search_is_counted_by_the_standing_rows_of_what_it_finds(client, djang
         assert filters.is_valid()
         counted = filters.counted()
         expected = filters.qs.count()
-        if connection.vendor == "postgresql":
+        if connection.vendor == "postgresql" and not q.startswith("-"):
             assert counted is not None
             assert counted.count() == expected, (user, q, extra)
         else:
+            # Elsewhere from the records; a search of only a word left out is asked row by row, and
+            # counted as it is listed (up to COMMON_COUNTED_UP_TO).
             assert counted is None
         tried.add(expected > 0)
         client.force_login(user)
