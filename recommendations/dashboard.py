@@ -170,6 +170,10 @@ def build(recommendations, *, scope, summary, today=None):
     # Found and ordered by the standing row (its status moved; its latest update's date), whose index
     # holds them newest first, so the database stops at the tenth.
     moved = standing.filter(standing__moved_from__gt="")
+    if "council" in summary:
+        # One council's: said of the standing rows too, the database sorts that council's own (a few
+        # thousand at most) rather than reading every council's newest until ten of this one's turn up.
+        moved = moved.filter(standing__council_id=summary["council"].pk)
     changed = list(
         moved.select_related("review__council").order_by(summaries.NEWEST_FIRST, "pk")[:LIST_LENGTH]
     )

@@ -316,6 +316,8 @@ def build(recommendations, *, scope, url, today=None) -> Figures:
             found.append(group("portfolio", role, role or NOT_RECORDED, None))
         return found
 
+    # The dates each window began (for the recommendation rows) and ended (for each response date).
+    began = {months: months_before(today, months) for months in WITHIN}
     for row in recommendation_rows(recommendations, today):
         n, responded = row["n"], row["responded"]
         for each in groups_of(row):
@@ -328,20 +330,18 @@ def build(recommendations, *, scope, url, today=None) -> Figures:
                 for months in WITHIN:
                     # Judged once the months have passed since the response, or once signed off.
                     if responded is not None:
-                        each.eligible[months] += (
-                            n if responded <= months_before(today, months) else row["signed"]
-                        )
+                        each.eligible[months] += n if responded <= began[months] else row["signed"]
             if not row["is_finished"]:
                 each.open += n
                 each.ages[age_band(responded or row["recommended"], today)] += n
 
     for row in sign_off_rows(recommendations):
         signed_on, responded = row["met"] or row["recorded"], row["responded"]
+        within = [months for months in WITHIN if signed_on <= add_months(responded, months)]
         for each in groups_of(row):
             each.days[(signed_on - responded).days] += row["n"]
-            for months in WITHIN:
-                if signed_on <= add_months(responded, months):
-                    each.implemented[months] += row["n"]
+            for months in within:
+                each.implemented[months] += row["n"]
 
     for row in review_rows(recommendations):
         timing = response_timing(row, today)
