@@ -160,6 +160,9 @@ def main():
                 for sort in ("council", "review", "number", "decision", "status", "-status")
             },
             "free-text search": page(reverse("recommendations:list"), q="refuge"),
+            "search, a word in most": page(reverse("recommendations:list"), q="council"),
+            "search, a word left out": page(reverse("recommendations:list"), q="-council"),
+            "search, a phrase": page(reverse("recommendations:list"), q='"young people"'),
             "recommendation page": page(
                 review.recommendations.order_by("position").first().get_absolute_url()
             ),
