@@ -25,7 +25,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import F, OuterRef, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
 from .models import ChangeCount, Council
 
@@ -88,6 +88,10 @@ def key_and_councils(councils: QuerySet | None) -> tuple[str, list[int] | None]:
     return ",".join(_key(pk, n) for pk, n in rows), [pk for pk, _ in rows]
 
 
+# Each tracked model that leads to one council, with the path there (``track``).
+_TRACKED: dict[Any, str] = {}
+
+
 def track(model, path: str | None) -> None:
     """Bump a council's count whenever an instance of ``model`` is saved or deleted, or its links change.
 
@@ -97,6 +101,8 @@ def track(model, path: str | None) -> None:
     """
     find = operator.attrgetter(path) if path else None
     uid = f"versions-{model._meta.label_lower}"
+    if path:
+        _TRACKED[model] = path
 
     def changed(sender, instance, **kwargs):
         if find is None:
@@ -125,11 +131,51 @@ def track(model, path: str | None) -> None:
 SHOWN_FIELDS = {"first_name", "last_name", "email", "username"}
 
 
-def _person_changed(sender, instance, update_fields=None, **kwargs):
-    if update_fields is not None and not SHOWN_FIELDS & set(update_fields):
-        return  # signing in (last_login) or a new password changes nothing any page shows
-    bump(instance.memberships.values_list("council_id", flat=True))
+def _person_saving(sender, instance, update_fields=None, **kwargs):
+    """Keep what pages show of the person as it was, to tell after the save whether any of it changed."""
+    instance._shown_before = None
+    if instance.pk is None or (update_fields is not None and not SHOWN_FIELDS & set(update_fields)):
+        return  # new; or signing in (last_login), which changes nothing any page shows
+    instance._shown_before = sender._default_manager.filter(pk=instance.pk).values(*SHOWN_FIELDS).first()
+
+
+def _person_changed(sender, instance, created=False, **kwargs):
+    before = getattr(instance, "_shown_before", None)
+    if created or before is None or all(getattr(instance, name) == before[name] for name in before):
+        return  # a new password, or a save that changed nothing shown
+    bump(councils_naming(instance))
+
+
+# Named in more rows of one table than this, a person is taken to show on every council's pages rather than
+# their councils looked up (the demo data's writer: millions of history rows).
+NAMED_OFTEN = 10_000
+
+
+def councils_naming(person) -> set[int] | None:
+    """The councils whose pages may show this person: those they belong to, and those whose tracked
+    records, or those records' history, name them (a lead officer, who recorded a target, who changed
+    what), since a superuser or a former member may be named by councils they do not belong to. None
+    (every council) for someone named in more than NAMED_OFTEN rows of a table. Two queries per tracked
+    model and its history, each by the person's own (indexed) key."""
+    found = set(person.memberships.values_list("council_id", flat=True))
+    user_model = get_user_model()
+    for model, path in _TRACKED.items():
+        history = getattr(model, "history", None)
+        for each in (model, getattr(history, "model", None)):
+            if each is None:
+                continue
+            for field in each._meta.concrete_fields:
+                if not (field.is_relation and field.related_model is user_model):
+                    continue
+                rows = each._default_manager.filter(**{field.name: person}).order_by()
+                if rows[: NAMED_OFTEN + 1].count() > NAMED_OFTEN:
+                    return None
+                found.update(rows.values_list(path.replace(".", "__"), flat=True).distinct())
+    found.discard(None)
+    return found
 
 
 def track_people() -> None:
-    post_save.connect(_person_changed, sender=get_user_model(), dispatch_uid="versions-people", weak=False)
+    people = get_user_model()
+    pre_save.connect(_person_saving, sender=people, dispatch_uid="versions-people-before", weak=False)
+    post_save.connect(_person_changed, sender=people, dispatch_uid="versions-people", weak=False)

@@ -265,3 +265,55 @@ def test_the_recommendation_page_is_drawn_again_the_next_day(signed_in, olive, r
 
     monkeypatch.setattr(timezone, "localdate", lambda *args: day + datetime.timedelta(days=1))
     assert "Overdue</strong>" in signed_in.get(recommendation.get_absolute_url()).content.decode()
+
+
+def test_renaming_a_person_marks_stale_the_pages_of_councils_that_name_them_without_membership(
+    review, otherton
+):
+    """A superuser (or a former member) may lead, record and change things in councils they do not
+    belong to: their name shows there, so a rename reaches those pages too, and no other council's."""
+    root = get_user_model().objects.create_superuser("root", password="x", first_name="Rhiannon")
+    led = make_recommendation(review)
+    services.assign_lead_officer(recommendation=led, user=None, officer=root, version=led.version)
+    elsewhere = make_recommendation(make_review(otherton, "Review of Bins", slug="bins"))
+    make_update(recommendation=elsewhere, user=root, text="Checked by the centre.")
+    third = make_council("Third Council", "third")
+    assert versions.councils_naming(root) == {review.council_id, otherton.pk}
+
+    keys = {
+        council.pk: versions.key_of(Council.objects.filter(pk=council.pk))
+        for council in Council.objects.all()
+    }
+    root.first_name = "Rhian"
+    root.save()
+    after = {
+        council.pk: versions.key_of(Council.objects.filter(pk=council.pk))
+        for council in Council.objects.all()
+    }
+    assert after[review.council_id] != keys[review.council_id]
+    assert after[otherton.pk] != keys[otherton.pk]
+    assert after[third.pk] == keys[third.pk]
+
+
+def test_a_person_named_very_often_marks_every_council_stale_and_an_unchanged_save_none(
+    review, otherton, monkeypatch
+):
+    root = get_user_model().objects.create_superuser("root", password="x", first_name="Rhiannon")
+    led = make_recommendation(review)
+    services.assign_lead_officer(recommendation=led, user=root, officer=root, version=led.version)
+    make_council("Third Council", "third")
+
+    def keys():
+        return [versions.key_of(Council.objects.filter(pk=c.pk)) for c in Council.objects.order_by("pk")]
+
+    before = keys()
+    root.is_staff = True  # nothing any page shows
+    root.set_password("y")
+    root.save()
+    assert keys() == before
+
+    monkeypatch.setattr(versions, "NAMED_OFTEN", 0)  # so the recommendation they lead is too many
+    assert versions.councils_naming(root) is None
+    root.first_name = "Rhian"
+    root.save()
+    assert all(after != key for after, key in zip(keys(), before, strict=True))
