@@ -74,7 +74,8 @@ def existing_demo_councils():
 def generate(*, sizes, seed, as_of, user, progress=None):
     """Create the demo data set for these sizes and seed, with history, in one transaction; return counts.
 
-    ``progress(done, total)`` is called after each chunk of councils is planned and given to be written.
+    ``progress(done, total)`` is called after each chunk of councils is written (by the stream's thread,
+    on PostgreSQL).
     """
     reason = reason_for(seed)
     counts = dict.fromkeys(
@@ -113,7 +114,9 @@ def generate(*, sizes, seed, as_of, user, progress=None):
                     analysed_at *= 4
                 reset_queries()  # with DEBUG on, Django keeps every query's SQL: megabytes a chunk here
                 if progress:
-                    progress(min(start + per_chunk, sizes.councils), sizes.councils)
+                    done = min(start + per_chunk, sizes.councils)
+                    # Once the chunk is written, not when it is given to be: the writing ends last.
+                    stream.call(progress, done, sizes.councils) if stream else progress(done, sizes.councils)
     return counts
 
 

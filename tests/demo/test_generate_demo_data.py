@@ -335,3 +335,22 @@ def test_the_foreign_keys_set_aside_while_writing_are_all_back_and_in_force(test
         with connection.cursor() as cursor:
             cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
         Recommendation.objects.create(review_id=review.pk + 10**9, position=1, text="Orphan")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_progress_is_told_as_each_chunk_of_councils_is_written(monkeypatch):
+    """Told once the chunk's rows are in (on PostgreSQL, by the thread that writes them), so it reaches
+    every council only when the writing has ended, not when the last chunk was planned."""
+    from demo import plan, write
+
+    monkeypatch.setattr(write, "RECOMMENDATIONS_PER_CHUNK", 2 * 3 * 4)  # two councils a chunk
+    told = []
+
+    def progress(done, total):
+        told.append(
+            (done, total, Recommendation.objects.filter(review__council__name__startswith="Demo").count())
+        )
+
+    sizes = plan.Sizes(councils=5, reviews=3, recommendations=4, rounds=2)
+    write.generate(sizes=sizes, seed=3, as_of=datetime.date(2026, 6, 1), user=None, progress=progress)
+    assert told == [(2, 5, 24), (4, 5, 48), (5, 5, 60)]
