@@ -74,3 +74,39 @@ def test_a_paper_takes_a_fixed_number_of_queries(
             assert page.count("No new update. Last reported") == size
             assert page.count("Round 4: work on thing") == size
             assert page.count("Lead officer: Olu Officer") == size
+
+
+@pytest.mark.django_db
+def test_the_cycle_collector_is_paused_while_a_paper_is_built_and_back_after(client, monkeypatch):
+    import gc
+
+    from papers.registry import PAPERS as KINDS
+
+    review, rounds = make_big_review(3)
+    user = make_user("member")
+    join(user, review.council, Membership.Role.MEMBER)
+    client.force_login(user)
+    kind = KINDS["update-report"]
+    seen = []
+    kinds = type(kind)  # a frozen dataclass: its methods are patched on the class
+    make, render = kinds.make, kinds.render
+
+    def making(self, *args, **kwargs):
+        seen.append(("make", gc.isenabled()))
+        return make(self, *args, **kwargs)
+
+    def rendering(self, *args, **kwargs):
+        seen.append(("render", gc.isenabled()))
+        if len(seen) > 2:
+            raise RuntimeError("the writing failed")
+        return render(self, *args, **kwargs)
+
+    monkeypatch.setattr(kinds, "make", making)
+    monkeypatch.setattr(kinds, "render", rendering)
+    url = kind.url(review, rounds[2], "docx")
+    assert client.get(url).status_code == 200
+    assert seen == [("make", False), ("render", False)] and gc.isenabled()
+    client.raise_request_exception = True
+    with pytest.raises(RuntimeError):
+        client.get(url)
+    assert gc.isenabled()  # back on, even when writing the paper failed
