@@ -294,8 +294,34 @@ class ByLastUpdated:
         return rows + list(second[max(start - size, 0) : stop - size])
 
 
+# The longest search read, and the most words it may leave out: PostgreSQL cannot read more than 32
+# negations in a row ("tsquery stack too small"), and any more in all is no one's search.
+SEARCH_LENGTH = 300
+LEFT_OUT_AT_MOST = 32
+
+
+class SearchWordsField(forms.CharField):
+    """Words to search for, of a length and a number of words left out ("-word") the database can read."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", SEARCH_LENGTH)
+        super().__init__(*args, **kwargs)
+        self.error_messages["max_length"] = f"Search must be {SEARCH_LENGTH} characters or fewer"
+
+    def validate(self, value):
+        super().validate(value)
+        if value.count("-") > LEFT_OUT_AT_MOST:
+            raise forms.ValidationError(
+                f'Search can leave out at most {LEFT_OUT_AT_MOST} words (a "-" leaves out the word after it)'
+            )
+
+
+class SearchWordsFilter(django_filters.CharFilter):
+    field_class = SearchWordsField
+
+
 class RecommendationFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(
+    q = SearchWordsFilter(
         label="Search the text, comments and updates", method="filter_words", widget=SearchInput
     )
     council = django_filters.ModelChoiceFilter(
