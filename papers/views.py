@@ -41,8 +41,8 @@ def paper(request, council_slug, slug, kind, meeting_date=None, output="html"):
     options = form.options if isinstance(form, RoundPaperForm) else None
     with collector_paused():
         built = kind.make(review, update_round=update_round, as_at=form.date, options=options)
-        content = kind.render(built, output) if output != "html" else None
-    if content is not None:
+        content = kind.render(built, output) if output != "html" else b""
+    if output != "html":
         response = HttpResponse(content, content_type=CONTENT_TYPES[output])
         response["Content-Disposition"] = f'attachment; filename="{built.filename(output)}"'
         return response

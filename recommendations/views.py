@@ -530,12 +530,11 @@ def list_recommendations(request):
         "csv_query": _with(query, format="csv"),
         "applied": _applied(filters),
     }
-    if not (filters.is_valid() and filters.form.cleaned_data.get("q", "").strip()):
-        return render(request, "recommendations/list.html", context)
     # A search's cost is its words': one the database cannot answer in time is said so, not left to
-    # the server's own timeout.
+    # the server's own timeout. Other lists have no limit (0).
+    searched = filters.is_valid() and filters.form.cleaned_data.get("q", "").strip()
     try:
-        with time_limit(settings.SEARCH_TIME_LIMIT_MS):
+        with time_limit(settings.SEARCH_TIME_LIMIT_MS if searched else 0):
             return render(request, "recommendations/list.html", context)
     except TooSlow:
         filters.form.add_error("q", SEARCH_TOO_SLOW)
